@@ -1,0 +1,39 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { MaestroEntityProcessor } from './processor/MaestroEntityProcessor';
+import { MaestroEntityProvider } from './provider/MaestroEntityProvider';
+
+/**
+ * Catalog module for Maestro: validates the Maestro kinds, emits their
+ * relations, and mirrors the Maestro store into the catalog.
+ *
+ * @public
+ */
+export const catalogModuleMaestro = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'maestro',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        events: eventsServiceRef,
+      },
+      async init({ catalog, config, ...services }) {
+        catalog.addProcessor(new MaestroEntityProcessor());
+        catalog.addEntityProvider(
+          MaestroEntityProvider.fromConfig(config, services),
+        );
+      },
+    });
+  },
+});

@@ -1,0 +1,44 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import express, { ErrorRequestHandler } from 'express';
+import Router from 'express-promise-router';
+import { RecordStore } from '../store/RecordStore';
+import { WritePath } from '../writePath/WritePath';
+import { RecordInputError } from '../writePath/translate';
+import { ImportService } from '../import/ImportService';
+import { recordRoutes } from './routes/records';
+import { changeRoutes } from './routes/changes';
+import { metaRoutes } from './routes/meta';
+import { importRoutes } from './routes/importRoutes';
+import { openApiRoutes } from './routes/openapi';
+
+export interface RouterOptions {
+  store: RecordStore;
+  writePath: WritePath;
+  importer: ImportService;
+  httpAuth: HttpAuthService;
+}
+
+/** Field errors go out whole, so a form can show each next to its field. */
+const fieldErrorHandler: ErrorRequestHandler = (error, _req, res, next) => {
+  if (error instanceof RecordInputError || error?.fieldErrors) {
+    res.status(400).json({
+      error: { name: 'InputError', message: error.message },
+      fieldErrors: error.fieldErrors,
+    });
+    return;
+  }
+  next(error);
+};
+
+export function createRouter(options: RouterOptions): express.Router {
+  const router = Router();
+  // Imports of a large Maestro 0.6 export come in one request.
+  router.use(express.json({ limit: '50mb' }));
+  router.use(openApiRoutes());
+  router.use(recordRoutes(options));
+  router.use(changeRoutes(options));
+  router.use(metaRoutes(options));
+  router.use(importRoutes(options));
+  router.use(fieldErrorHandler);
+  return router;
+}

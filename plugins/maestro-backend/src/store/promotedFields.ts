@@ -1,0 +1,36 @@
+import { Entity } from '@backstage/catalog-model';
+
+/**
+ * Fields copied from the entity into their own columns, so identification
+ * and the most used list filters and sorts run on indexes rather than on the
+ * JSON document.
+ */
+export const PROMOTED_FIELDS = {
+  'metadata.title': 'title',
+  'spec.uniqueId': 'unique_id',
+  'spec.datacenter.ref': 'datacenter',
+  'spec.ipv4Private': 'ipv4_private',
+  'spec.hostname': 'hostname',
+  'spec.environment': 'environment',
+  'spec.family': 'family',
+  'spec.active': 'active',
+} as const;
+
+function str(value: unknown): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  return String(value).slice(0, 255);
+}
+
+/** The promoted column values of an entity. */
+export function promotedColumns(entity: Entity): Record<string, string | null> {
+  const spec = (entity.spec ?? {}) as Record<string, any>;
+  return {
+    title: str(entity.metadata.title),
+    unique_id: str(spec.uniqueId),
+    datacenter: str(spec.datacenter?.ref),
+    ipv4_private: str(spec.ipv4Private),
+    hostname: str(spec.hostname),
+    environment: str(spec.environment),
+    family: str(spec.family),
+  };
+}

@@ -1,0 +1,86 @@
+import { ResponseError } from '@backstage/errors';
+import { MaestroClient } from './MaestroClient';
+
+const baseUrl = 'http://localhost:7007/api/maestro';
+
+function clientAnswering(status: number, body: unknown) {
+  const fetch = jest.fn(
+    async (_url: string) =>
+      new Response(JSON.stringify(body), {
+        status,
+        headers: { 'Content-Type': 'application/json' },
+      }),
+  );
+  const client = new MaestroClient({
+    discoveryApi: { getBaseUrl: async () => baseUrl },
+    fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
+  });
+  return { client, fetch };
+}
+
+describe('MaestroClient', () => {
+  it('reads a history by entity ref', async () => {
+    const { client, fetch } = clientAnswering(200, {
+      items: [{ revision: 1 }],
+    });
+
+    await expect(
+      client.getHistoryByRef('server:default/i-0abc'),
+    ).resolves.toEqual([{ revision: 1 }]);
+    expect(fetch).toHaveBeenCalledWith(
+      `${baseUrl}/records/by-ref/history?ref=server%3Adefault%2Fi-0abc`,
+    );
+  });
+
+  it('reads a record by entity ref', async () => {
+    const { client, fetch } = clientAnswering(200, { id: 'r1' });
+
+    await expect(
+      client.getRecordByRef('datacenter:default/aws'),
+    ).resolves.toEqual({ id: 'r1' });
+    expect(fetch).toHaveBeenCalledWith(
+      `${baseUrl}/records/by-ref?ref=datacenter%3Adefault%2Faws`,
+    );
+  });
+
+  it('lists records with filters, search, sort and page', async () => {
+    const page = { items: [], totalCount: 0, offset: 20, limit: 10 };
+    const { client, fetch } = clientAnswering(200, page);
+
+    await expect(
+      client.listRecords('servers', {
+        filter: { 'spec.environment': 'Production', 'spec.hostname': '~web' },
+        search: 'web',
+        sort: 'spec.hostname',
+        order: 'desc',
+        offset: 20,
+        limit: 10,
+        includeInactive: false,
+      }),
+    ).resolves.toEqual(page);
+    const url = new URL(fetch.mock.calls[0][0]);
+    expect(url.pathname).toBe('/api/maestro/entities/servers');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      'filter.spec.environment': 'Production',
+      'filter.spec.hostname': '~web',
+      search: 'web',
+      sort: 'spec.hostname',
+      order: 'desc',
+      offset: '20',
+      limit: '10',
+      includeInactive: 'false',
+    });
+  });
+
+  it('throws a ResponseError carrying the backend error', async () => {
+    const { client } = clientAnswering(404, {
+      error: { name: 'NotFoundError', message: 'No record server:default/x' },
+      response: { statusCode: 404 },
+    });
+
+    const error = await client.getRecordByRef('server:default/x').catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.response.status).toBe(404);
+    expect(error.body.error.message).toBe('No record server:default/x');
+  });
+});

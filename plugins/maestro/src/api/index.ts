@@ -1,0 +1,3 @@
+export { maestroApiRef } from './MaestroApi';
+export type { MaestroApi } from './MaestroApi';
+export { MaestroClient } from './MaestroClient';

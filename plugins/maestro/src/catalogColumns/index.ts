@@ -1,0 +1,3 @@
+export { maestroCatalogColumns } from './maestroCatalogColumns';
+export { KIND_COLUMNS } from './kindColumns';
+export type { MaestroColumn } from './kindColumns';

@@ -1,0 +1,67 @@
+import { InfoCard } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { isEmptyValue, valueAtPath } from '../../lib/valueAtPath';
+import { fieldsOfKind } from './kindFields';
+import { text } from './renderers';
+
+const useStyles = makeStyles(theme => ({
+  label: {
+    color: theme.palette.text.secondary,
+    textTransform: 'uppercase',
+    fontSize: '10px',
+    fontWeight: 'bold',
+    letterSpacing: 0.5,
+    lineHeight: 1,
+    paddingBottom: theme.spacing(0.5),
+  },
+  value: { overflowWrap: 'anywhere' },
+}));
+
+/**
+ * The fields Maestro keeps for an entity, laid out per kind (see
+ * `kindFields.tsx`). Everything comes from the catalog entity itself, so the
+ * card costs no request to the Maestro backend.
+ */
+export function MaestroDetailsCard() {
+  const { entity } = useEntity();
+  const classes = useStyles();
+  const shown = (fieldsOfKind(entity.kind) ?? [])
+    .map(f => ({ field: f, value: valueAtPath(entity, f.path) }))
+    .filter(({ value }) => !isEmptyValue(value));
+
+  return (
+    <InfoCard title="Maestro details">
+      {shown.length === 0 ? (
+        <Typography variant="body2">
+          No Maestro fields are set for this {entity.kind.toLowerCase()}.
+        </Typography>
+      ) : (
+        <Grid container spacing={2}>
+          {shown.map(({ field, value }) => (
+            <Grid
+              item
+              key={`${field.label}:${field.path}`}
+              xs={12}
+              sm={field.wide ? 12 : 6}
+              lg={field.wide ? 12 : 4}
+            >
+              <Typography variant="h2" className={classes.label}>
+                {field.label}
+              </Typography>
+              <Typography
+                variant="body2"
+                component="div"
+                className={classes.value}
+              >
+                {field.render ? field.render(value, entity) : text(value)}
+              </Typography>
+            </Grid>
+          ))}
+        </Grid>
+      )}
+    </InfoCard>
+  );
+}

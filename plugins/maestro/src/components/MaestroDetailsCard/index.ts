@@ -1,0 +1,3 @@
+export { MaestroDetailsCard } from './MaestroDetailsCard';
+export { KIND_FIELDS, fieldsOfKind } from './kindFields';
+export type { MaestroField } from './kindFields';
