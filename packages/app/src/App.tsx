@@ -7,6 +7,7 @@ import { homeModule } from './modules/home';
 import { catalogModule } from './modules/catalog';
 import { catalogGraphModule } from './modules/catalogGraph';
 import { signInModule } from './modules/signIn';
+import { themesModule } from './modules/themes';
 
 export default createApp({
   features: [
@@ -18,5 +19,6 @@ export default createApp({
     navModule,
     homeModule,
     signInModule,
+    themesModule,
   ],
 });
