@@ -12,3 +12,4 @@ export * from './options';
 export * from './validation';
 export * from './api';
 export * from './names';
+export * from './settings';

@@ -10,6 +10,7 @@ import { changeRoutes } from './routes/changes';
 import { metaRoutes } from './routes/meta';
 import { importRoutes } from './routes/importRoutes';
 import { openApiRoutes } from './routes/openapi';
+import { SettingsStore, settingsRoutes } from '../settings';
 
 export interface RouterOptions {
   store: RecordStore;
@@ -37,7 +38,9 @@ export function createRouter(options: RouterOptions): express.Router {
   router.use(openApiRoutes());
   router.use(recordRoutes(options));
   router.use(changeRoutes(options));
-  router.use(metaRoutes(options));
+  const settings = new SettingsStore(options.store.knex);
+  router.use(metaRoutes({ ...options, settings }));
+  router.use(settingsRoutes({ settings, httpAuth: options.httpAuth }));
   router.use(importRoutes(options));
   router.use(fieldErrorHandler);
   return router;

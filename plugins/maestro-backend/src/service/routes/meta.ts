@@ -2,12 +2,16 @@ import Router from 'express-promise-router';
 import {
   MAESTRO_FAMILIES,
   MAESTRO_KINDS,
-  MAESTRO_OPTIONS,
+  nestOptionLists,
 } from '@maestro/plugin-maestro-common';
 import { RecordStore } from '../../store/RecordStore';
+import { SettingsStore } from '../../settings';
 
 /** What the UI needs to build its forms: kinds, families, option lists, counts. */
-export function metaRoutes(deps: { store: RecordStore }) {
+export function metaRoutes(deps: {
+  store: RecordStore;
+  settings: SettingsStore;
+}) {
   const router = Router();
   router.get('/kinds', async (_req, res) => {
     const counts = await deps.store.countByKind();
@@ -21,8 +25,16 @@ export function metaRoutes(deps: { store: RecordStore }) {
       })),
     });
   });
+  // The option lists as settings left them, with the services catalog and
+  // regions, so that a form needs one request.
   router.get('/options', async (_req, res) => {
-    res.json({ options: MAESTRO_OPTIONS, families: MAESTRO_FAMILIES });
+    const { options, services, regions } = await deps.settings.read();
+    res.json({
+      options: nestOptionLists(options),
+      families: MAESTRO_FAMILIES,
+      services,
+      regions,
+    });
   });
   return router;
 }

@@ -1,0 +1,2 @@
+export { SettingsStore } from './SettingsStore';
+export { settingsRoutes } from './routes';
