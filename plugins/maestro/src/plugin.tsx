@@ -5,6 +5,7 @@ import {
   maestroDetailsCard,
   maestroHistoryCard,
 } from './extensions';
+import { settingsApi, settingsPage } from './settingsExtensions';
 
 /**
  * Maestro's frontend plugin (new frontend system): the API client and the
@@ -17,5 +18,11 @@ export const maestroPlugin = createFrontendPlugin({
   title: 'Maestro',
   icon: <StorageIcon fontSize="inherit" />,
   info: { packageJson: () => import('../package.json') },
-  extensions: [maestroApi, maestroDetailsCard, maestroHistoryCard],
+  extensions: [
+    maestroApi,
+    maestroDetailsCard,
+    maestroHistoryCard,
+    settingsApi,
+    settingsPage,
+  ],
 });

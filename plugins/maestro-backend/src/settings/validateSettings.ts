@@ -65,14 +65,20 @@ export function validateServices(services: unknown): ServiceDefinition[] {
   (services as unknown[]).forEach((service, i) => {
     const field = `services.${i}`;
     if (!service || typeof service !== 'object') {
-      errors.push({ field, message: 'must be an object with name and families' });
+      errors.push({
+        field,
+        message: 'must be an object with name and families',
+      });
       return;
     }
     const { name, families } = service as Record<string, unknown>;
     if (checkName(name, `${field}.name`, errors)) {
       const key = (name as string).trim().toLowerCase();
       if (names.has(key))
-        errors.push({ field: `${field}.name`, message: `'${name}' is repeated` });
+        errors.push({
+          field: `${field}.name`,
+          message: `'${name}' is repeated`,
+        });
       names.add(key);
     }
     if (!Array.isArray(families)) {
@@ -95,9 +101,7 @@ export function validateServices(services: unknown): ServiceDefinition[] {
 }
 
 /** The regions of one provider: region -> zones. */
-export function validateRegions(
-  regions: unknown,
-): RegionsByProvider[string] {
+export function validateRegions(regions: unknown): RegionsByProvider[string] {
   const errors: FieldError[] = [];
   if (!regions || typeof regions !== 'object' || Array.isArray(regions)) {
     errors.push({

@@ -15,9 +15,9 @@ describe('Maestro themes', () => {
     expect(
       MAESTRO_PALETTES.filter(p => p.variant === 'dark').map(p => p.id),
     ).toEqual(['maestro-dark']);
-    expect(themeExtensions.map(e => e.name)).toEqual(
-      MAESTRO_PALETTES.map(p => p.id),
-    );
+    expect(
+      themeExtensions.map(e => (e as unknown as { name: string }).name),
+    ).toEqual(MAESTRO_PALETTES.map(p => p.id));
   });
 
   it.each(MAESTRO_PALETTES.map(p => [p.title, p] as const))(

@@ -1,0 +1,3 @@
+export { settingsApiRef, SettingsInputError } from './SettingsApi';
+export type { SettingsApi } from './SettingsApi';
+export { SettingsClient } from './SettingsClient';

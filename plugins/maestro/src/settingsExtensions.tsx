@@ -1,0 +1,29 @@
+import {
+  ApiBlueprint,
+  PageBlueprint,
+  coreApis,
+} from '@backstage/frontend-plugin-api';
+import SettingsIcon from '@material-ui/icons/Tune';
+import { SettingsClient, settingsApiRef } from './api/settings';
+
+/** `api:maestro/settings`: the client of the backend's `/settings`. */
+export const settingsApi = ApiBlueprint.make({
+  name: 'settings',
+  params: defineParams =>
+    defineParams({
+      api: settingsApiRef,
+      deps: { discoveryApi: coreApis.discovery, fetchApi: coreApis.fetch },
+      factory: deps => new SettingsClient(deps),
+    }),
+});
+
+/** `page:maestro/settings`: Inventory settings, in the sidebar. */
+export const settingsPage = PageBlueprint.make({
+  name: 'settings',
+  params: {
+    path: '/maestro/settings',
+    title: 'Inventory settings',
+    icon: <SettingsIcon fontSize="inherit" />,
+    loader: () => import('./components/Settings').then(m => <m.SettingsPage />),
+  },
+});
