@@ -22,6 +22,7 @@ backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+backend.add(import('@maestro/plugin-scaffolder-backend-module-maestro'));
 
 // Permissions
 backend.add(import('@backstage/plugin-permission-backend'));
