@@ -76,7 +76,7 @@ export function buildMaestroEntity(input: MaestroEntityInput): {
       ...(input.description ? { description: input.description } : {}),
       ...(input.tags?.length ? { tags: input.tags } : {}),
     },
-    spec,
+    spec: spec as Entity['spec'],
   };
   const errors = validateMaestroEntity(entity);
   if (!input.title?.trim())
