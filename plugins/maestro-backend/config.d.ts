@@ -18,6 +18,12 @@ export interface Config {
        * have none. Default: group:default/sre-engineers.
        */
       defaultOwner?: string;
+      /**
+       * Largest file upload (Ansible facts, Terraform state), and largest
+       * total an uploaded archive may unpack to, in bytes. Larger ones are
+       * refused before they are read. Default: 52428800 (50 MB).
+       */
+      maxUploadBytes?: number;
     };
     /**
      * How records from sources (crawlers, imports) are recognised, per kind:

@@ -7,6 +7,8 @@ import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { createMaestroServices } from './maestroServices';
 import { createRouter } from './service/router';
 import { loadDemoOnFirstStart } from './import/demoData';
+import { maestroFileFormatsExtensionPoint } from '@maestro/plugin-maestro-node';
+import { FileFormatRegistry } from './import/files';
 
 /**
  * Maestro's backend: the store of every record, the single write path, the
@@ -15,6 +17,11 @@ import { loadDemoOnFirstStart } from './import/demoData';
 export const maestroPlugin = createBackendPlugin({
   pluginId: 'maestro',
   register(env) {
+    // File formats (Ansible facts, Terraform state) come from backend modules.
+    const fileFormats = new FileFormatRegistry();
+    env.registerExtensionPoint(maestroFileFormatsExtensionPoint, {
+      addFileFormat: format => fileFormats.add(format),
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -43,7 +50,18 @@ export const maestroPlugin = createBackendPlugin({
           events,
           signals,
         });
-        httpRouter.use(createRouter({ store, writePath, importer, httpAuth }));
+        httpRouter.use(
+          createRouter({
+            store,
+            writePath,
+            importer,
+            httpAuth,
+            fileFormats,
+            maxUploadBytes: config.getOptionalNumber(
+              'maestro.import.maxUploadBytes',
+            ),
+          }),
+        );
         httpRouter.addAuthPolicy({
           path: '/openapi.json',
           allow: 'unauthenticated',

@@ -11,12 +11,21 @@ import { metaRoutes } from './routes/meta';
 import { importRoutes } from './routes/importRoutes';
 import { openApiRoutes } from './routes/openapi';
 import { SettingsStore, settingsRoutes } from '../settings';
+import {
+  DEFAULT_MAX_UPLOAD_BYTES,
+  FileFormatRegistry,
+  fileImportRoutes,
+} from '../import/files';
 
 export interface RouterOptions {
   store: RecordStore;
   writePath: WritePath;
   importer: ImportService;
   httpAuth: HttpAuthService;
+  /** File formats (Ansible facts, Terraform state) that modules added. */
+  fileFormats?: FileFormatRegistry;
+  /** Largest upload or unpacked archive (maestro.import.maxUploadBytes). */
+  maxUploadBytes?: number;
 }
 
 /** Field errors go out whole, so a form can show each next to its field. */
@@ -33,6 +42,15 @@ const fieldErrorHandler: ErrorRequestHandler = (error, _req, res, next) => {
 
 export function createRouter(options: RouterOptions): express.Router {
   const router = Router();
+  // File uploads are raw bytes with their own limit: before the JSON parser.
+  router.use(
+    fileImportRoutes({
+      formats: options.fileFormats ?? new FileFormatRegistry(),
+      writePath: options.writePath,
+      httpAuth: options.httpAuth,
+      maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    }),
+  );
   // Imports of a large Maestro 0.6 export come in one request.
   router.use(express.json({ limit: '50mb' }));
   router.use(openApiRoutes());

@@ -40,6 +40,18 @@ export interface WriteOptions {
   actor: string;
   /** Kind for inputs that do not say theirs. */
   kind?: string;
+  /**
+   * Plan every write (what would be created, updated, unchanged) and roll
+   * back: nothing is stored or published. A preview of an import.
+   */
+  dryRun?: boolean;
+}
+
+/** Carries a dry run's plan out of the transaction it rolls back. */
+class DryRunRollback extends Error {
+  constructor(readonly results: WriteResult[]) {
+    super('dry run');
+  }
 }
 
 export interface WriteResult {
@@ -101,7 +113,27 @@ export class WritePath {
     options: WriteOptions,
   ): Promise<WriteResult[]> {
     const entities = this.translateAll(inputs, options.kind);
-    const results = await this.store.transaction(async tx => {
+    let results: WriteResult[];
+    try {
+      results = await this.transactionalWrite(entities, options);
+    } catch (error) {
+      if (error instanceof DryRunRollback) return error.results;
+      throw error;
+    }
+    this.publishAfterCommit(
+      results.filter(r => r.action !== 'unchanged').map(r => r.record),
+    );
+    await this.store.refreshStatisticsAfter(
+      results.filter(r => r.action === 'created').length,
+    );
+    return results;
+  }
+
+  private async transactionalWrite(
+    entities: Entity[],
+    options: WriteOptions,
+  ): Promise<WriteResult[]> {
+    return this.store.transaction(async tx => {
       await this.store.lockChangeOrder(tx);
       // The row to write per record (the last plan wins when an input names
       // a record twice) and one revision per change, in input order.
@@ -139,16 +171,10 @@ export class WritePath {
           record: plan.record,
         });
       }
+      if (options.dryRun) throw new DryRunRollback(out);
       await this.commit(tx, [...rows.values()], changes);
       return out;
     });
-    this.publishAfterCommit(
-      results.filter(r => r.action !== 'unchanged').map(r => r.record),
-    );
-    await this.store.refreshStatisticsAfter(
-      results.filter(r => r.action === 'created').length,
-    );
-    return results;
   }
 
   private translateAll(inputs: unknown[], kindName?: string): Entity[] {

@@ -20,6 +20,10 @@ function isManual(source: string | undefined): boolean {
   return (MANUAL_SOURCE_TYPES as string[]).includes(type);
 }
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
 export interface MergeResult {
   entity: Entity;
   fieldSources: Record<string, string>;
@@ -48,8 +52,18 @@ export function mergeRecord(opts: {
   const fieldSources: Record<string, string> = {};
   if (mode === 'merge') Object.assign(fieldSources, oldSources);
 
-  for (const [path, value] of incomingFields) {
+  for (const [path, incomingValue] of incomingFields) {
     if (!manual && isManual(oldSources[path]) && before.has(path)) continue;
+    // A source replaces what it said before, but only adds to what another
+    // source said of the same object (Ansible's datacenter ref does not
+    // erase the instance type Terraform or a crawler recorded).
+    const value =
+      mode === 'merge' &&
+      oldSources[path] !== sourceText &&
+      isPlainObject(before.get(path)) &&
+      isPlainObject(incomingValue)
+        ? { ...(before.get(path) as object), ...(incomingValue as object) }
+        : incomingValue;
     fields.set(path, value);
     fieldSources[path] =
       before.has(path) && deepEqual(before.get(path), value) && oldSources[path]

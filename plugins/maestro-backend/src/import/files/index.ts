@@ -1,0 +1,2 @@
+export { FileFormatRegistry } from './FileFormatRegistry';
+export { fileImportRoutes, DEFAULT_MAX_UPLOAD_BYTES } from './fileImportRoutes';
