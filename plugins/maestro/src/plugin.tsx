@@ -6,6 +6,7 @@ import {
   maestroHistoryCard,
 } from './extensions';
 import { settingsApi, settingsPage } from './settingsExtensions';
+import { fileImportApi, fileImportPage } from './fileImportExtensions';
 
 /**
  * Maestro's frontend plugin (new frontend system): the API client and the
@@ -24,5 +25,7 @@ export const maestroPlugin = createFrontendPlugin({
     maestroHistoryCard,
     settingsApi,
     settingsPage,
+    fileImportApi,
+    fileImportPage,
   ],
 });

@@ -49,6 +49,15 @@ describe('unpackUpload', () => {
     ]);
   });
 
+  it('unpacks a plain .tar', async () => {
+    const gz = archive('tar.gz', { 'a/web-1': '{"a":1}' });
+    const { gunzipSync } = require('zlib');
+    const files = await unpackUpload({ ...gz, body: gunzipSync(gz.body) }, MB);
+    expect(files).toEqual([
+      { path: 'a/web-1', content: Buffer.from('{"a":1}') },
+    ]);
+  });
+
   it('unpacks a .zip', async () => {
     const files = await unpackUpload(
       archive('zip', { 'facts/web-1': '{}' }),

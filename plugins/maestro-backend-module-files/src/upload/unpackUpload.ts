@@ -30,6 +30,11 @@ function isGzip(body: Buffer) {
   return body.length > 2 && body[0] === 0x1f && body[1] === 0x8b;
 }
 
+/** A plain (uncompressed) POSIX tar, as a browser builds of several dropped files. */
+function isTar(body: Buffer) {
+  return body.length >= 512 && body.toString('latin1', 257, 262) === 'ustar';
+}
+
 function isZip(body: Buffer) {
   return body.length > 4 && body.readUInt32LE(0) === 0x04034b50;
 }
@@ -188,7 +193,7 @@ function unpackZip(
 }
 
 /**
- * The files of an upload: the members of a .tar.gz or .zip (recognised by
+ * The files of an upload: the members of a .tar, .tar.gz or .zip (recognised by
  * their first bytes, not their name), or the upload itself.
  */
 export async function unpackUpload(
@@ -198,7 +203,8 @@ export async function unpackUpload(
   if (upload.body.length > maxBytes)
     throw new UploadError(`${upload.filename}: larger than ${maxBytes} bytes`);
   const budget = new Budget(maxBytes, upload.filename);
-  if (isGzip(upload.body)) return unpackTarGz(upload, budget);
+  if (isGzip(upload.body) || isTar(upload.body))
+    return unpackTarGz(upload, budget);
   if (isZip(upload.body)) return unpackZip(upload, budget);
   return [{ path: safeEntryPath(upload.filename), content: upload.body }];
 }

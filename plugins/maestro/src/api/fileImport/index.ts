@@ -1,0 +1,8 @@
+export { fileImportApiRef, FileImportRefused } from './FileImportApi';
+export type {
+  FileImportApi,
+  FileFormat,
+  FileProblem,
+  FileImportResult,
+} from './FileImportApi';
+export { FileImportClient } from './FileImportClient';

@@ -1,0 +1,1 @@
+export { FileImportPage } from './FileImportPage';
