@@ -12,5 +12,6 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 backend.add(import('@maestro/plugin-maestro-backend'));
+backend.add(import('@maestro/plugin-maestro-backend-module-files'));
 backend.add(import('@maestro/plugin-catalog-backend-module-maestro'));
 backend.start();
