@@ -79,6 +79,7 @@ describe.each(databases.eachSupportedId())(
       const res = await get('/import/files').expect(200);
       expect(res.body.items.map((f: any) => f.id).sort()).toEqual([
         'ansible',
+        'json',
         'terraform',
       ]);
       expect(res.body.maxUploadBytes).toBe(1024 * 1024);
