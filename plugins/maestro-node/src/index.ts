@@ -1,7 +1,11 @@
 /**
- * Maestro's backend library: the extension points that backend modules
- * use to add discovery sources and file formats.
+ * The discovery extension point of Maestro and the source interface that
+ * provider modules (AWS, Azure, DigitalOcean, OpenStack) implement.
  *
  * @packageDocumentation
  */
+export * from './source';
+export * from './errors';
+export * from './extensionPoint';
+export * from './intervals';
 export * from './fileFormats';

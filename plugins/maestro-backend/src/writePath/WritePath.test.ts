@@ -242,6 +242,47 @@ describe.each(databases.eachSupportedId())('WritePath on %p', databaseId => {
     expect(other.action).toBe('created');
   });
 
+  it('keeps apart records whose own unique ids differ, even on a shared key', async () => {
+    const dc = { ref: 'datacenter:default/aws-multi' };
+    const first = await ctx.writePath.write(
+      server('i-east', {
+        uniqueId: 'i-east',
+        ipv4Private: '172.31.0.10',
+        datacenter: dc,
+      }),
+      { mode: 'upsert', source: aws, actor: 'service:aws' },
+    );
+    const second = await ctx.writePath.write(
+      {
+        kind: 'Server',
+        metadata: { name: 'i-west' },
+        spec: {
+          hostname: 'i-west',
+          uniqueId: 'i-west',
+          ipv4Private: '172.31.0.10',
+          datacenter: dc,
+        },
+      },
+      { mode: 'upsert', source: aws, actor: 'service:aws' },
+    );
+    expect(first.action).toBe('created');
+    expect(second.action).toBe('created');
+    // Without a unique id of its own, a record still joins by the key.
+    const facts = await ctx.writePath.write(
+      {
+        kind: 'Server',
+        spec: {
+          hostname: 'web',
+          ipv4Private: '172.31.0.10',
+          datacenter: dc,
+          kernel: '6.1',
+        },
+      },
+      { mode: 'upsert', source: { type: 'import' }, actor: user },
+    );
+    expect(facts.action).toBe('updated');
+  });
+
   it('keeps the fields a person set when a crawler writes again', async () => {
     await ctx.writePath.write(
       server('i-1', { uniqueId: 'i-1', cpu: 1, role: 'Standard' }),

@@ -146,9 +146,14 @@ export class BatchIdentityIndex {
       if (found) return found;
     }
     if (!byKeys) return undefined;
+    const uniqueId = promotedColumns(entity).unique_id;
     for (const key of this.keysOf(entity)) {
       const found = this.byKey.get(key);
-      if (found) return found;
+      // Two records with their own, different cloud ids are two records,
+      // whatever else they share (every AWS region's default VPC reuses
+      // 172.31.0.0/16, so one datacenter holds the same private IP twice).
+      const otherId = found && promotedColumns(found.entity).unique_id;
+      if (found && !(uniqueId && otherId && uniqueId !== otherId)) return found;
     }
     return undefined;
   }

@@ -1,0 +1,349 @@
+import {
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import { Knex } from 'knex';
+import { v4 as uuid } from 'uuid';
+import {
+  DiscoveryConnection,
+  DiscoverySource,
+  DiscoveryTask,
+  intervalToMilliseconds,
+} from '@maestro/plugin-maestro-node';
+import { WritePath } from '../writePath/WritePath';
+import { CredentialCipher } from './CredentialCipher';
+import { ConnectionStore } from './ConnectionStore';
+import { ScopeTracker } from './ScopeTracker';
+import { runDiscoveryTask } from './TaskRun';
+import { readConnectionInput } from './connectionInput';
+import { StoredConnection, TaskState } from './types';
+
+type InitialDelay = SchedulerServiceTaskScheduleDefinition['initialDelay'];
+
+/** A connection as the API shows it: never its secrets, only which are set. */
+export interface ConnectionView {
+  id: string;
+  title: string;
+  type: string;
+  datacenter: string;
+  owner?: string;
+  settings: Record<string, string>;
+  secretsSet: string[];
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  updatedBy: string;
+}
+
+/**
+ * Tasks of existing connections wait this long after the backend starts, so
+ * a restart does not start every crawler at once. A new connection's tasks
+ * start at once (the scheduler's worker would also hold "sync now" back
+ * for the delay).
+ */
+const STARTUP_DELAY: InitialDelay = { seconds: 30 };
+
+/** The scheduler's id of a task of a connection: stable across restarts. */
+export function schedulerTaskId(connectionId: string, task: string) {
+  return `maestro-discovery:${connectionId}:${task}`;
+}
+
+/**
+ * The discovery engine: connections and their encrypted credentials, the
+ * scheduling of their tasks (globally, once per interval across backend
+ * replicas) and the runs that write what the sources find.
+ */
+export class DiscoveryService {
+  private readonly sources = new Map<string, DiscoverySource>();
+  private readonly connections: ConnectionStore;
+
+  constructor(
+    private readonly deps: {
+      db: Knex;
+      writePath: WritePath;
+      scheduler?: SchedulerService;
+      cipher?: CredentialCipher;
+      logger: LoggerService;
+    },
+  ) {
+    this.connections = new ConnectionStore(deps.db);
+  }
+
+  addSource(source: DiscoverySource) {
+    if (this.sources.has(source.type)) {
+      throw new Error(`Discovery source '${source.type}' is added twice`);
+    }
+    this.sources.set(source.type, source);
+  }
+
+  listSources(): DiscoverySource[] {
+    return [...this.sources.values()];
+  }
+
+  private cipher(): CredentialCipher {
+    if (!this.deps.cipher) {
+      throw new ConflictError(
+        'Discovery needs maestro.discovery.encryptionKey in the configuration',
+      );
+    }
+    return this.deps.cipher;
+  }
+
+  private view(connection: StoredConnection): ConnectionView {
+    const { encryptedCredentials, ...rest } = connection;
+    let secretsSet: string[] = [];
+    try {
+      secretsSet = Object.keys(this.cipher().decrypt(encryptedCredentials));
+    } catch {
+      secretsSet = [];
+    }
+    return { ...rest, secretsSet: secretsSet.sort() };
+  }
+
+  private async load(id: string): Promise<StoredConnection> {
+    const connection = await this.connections.get(id);
+    if (!connection) throw new NotFoundError(`Connection ${id} does not exist`);
+    return connection;
+  }
+
+  async list(): Promise<ConnectionView[]> {
+    return (await this.connections.list()).map(c => this.view(c));
+  }
+
+  async get(id: string): Promise<ConnectionView> {
+    return this.view(await this.load(id));
+  }
+
+  async create(body: unknown, actor: string): Promise<ConnectionView> {
+    const cipher = this.cipher();
+    const input = readConnectionInput(body, this.sources);
+    const now = new Date().toISOString();
+    const connection: StoredConnection = {
+      id: uuid(),
+      title: input.title,
+      type: input.type,
+      datacenter: input.datacenter,
+      owner: input.owner,
+      settings: input.settings,
+      encryptedCredentials: cipher.encrypt(input.credentials),
+      createdAt: now,
+      updatedAt: now,
+      createdBy: actor,
+      updatedBy: actor,
+    };
+    const source = this.sources.get(input.type)!;
+    await this.connections.insert(
+      connection,
+      source.tasks.map(t => t.name),
+    );
+    await this.scheduleConnection(connection);
+    return this.view(connection);
+  }
+
+  async update(id: string, body: unknown, actor: string) {
+    const cipher = this.cipher();
+    const existing = await this.load(id);
+    const input = readConnectionInput(body, this.sources, {
+      connection: existing,
+      credentials: cipher.decrypt(existing.encryptedCredentials),
+    });
+    const updated: StoredConnection = {
+      ...existing,
+      title: input.title,
+      datacenter: input.datacenter,
+      owner: input.owner,
+      settings: input.settings,
+      encryptedCredentials: cipher.encrypt(input.credentials),
+      updatedAt: new Date().toISOString(),
+      updatedBy: actor,
+    };
+    await this.connections.update(updated);
+    return this.view(updated);
+  }
+
+  /** Deletes a connection; the records it discovered stay. */
+  async delete(id: string) {
+    if (!(await this.connections.delete(id))) {
+      throw new NotFoundError(`Connection ${id} does not exist`);
+    }
+  }
+
+  async tasks(id: string): Promise<
+    Array<
+      TaskState & {
+        description: string;
+        permissions: string[];
+        interval: DiscoveryTask['defaultInterval'];
+      }
+    >
+  > {
+    const connection = await this.load(id);
+    const source = this.sources.get(connection.type);
+    const states = await this.connections.tasks(id);
+    return states.flatMap(state => {
+      const task = source?.tasks.find(t => t.name === state.task);
+      return task
+        ? [
+            {
+              ...state,
+              description: task.description,
+              permissions: task.permissions,
+              interval: task.defaultInterval,
+            },
+          ]
+        : [];
+    });
+  }
+
+  async setTaskEnabled(id: string, taskName: string, enabled: boolean) {
+    await this.taskOf(await this.load(id), taskName);
+    await this.connections.setEnabled(id, taskName, enabled);
+    return (await this.connections.task(id, taskName))!;
+  }
+
+  private async taskOf(connection: StoredConnection, name: string) {
+    const task = this.sources
+      .get(connection.type)
+      ?.tasks.find(t => t.name === name);
+    if (!task) {
+      throw new NotFoundError(
+        `Connection ${connection.id} has no task '${name}'`,
+      );
+    }
+    return task;
+  }
+
+  /** Schedules every task of every connection (at start-up). */
+  async scheduleAll() {
+    for (const connection of await this.connections.list()) {
+      const source = this.sources.get(connection.type);
+      if (source) {
+        await this.connections.ensureTasks(
+          connection.id,
+          source.tasks.map(t => t.name),
+        );
+      }
+      await this.scheduleConnection(connection, STARTUP_DELAY);
+    }
+  }
+
+  private async scheduleConnection(
+    connection: StoredConnection,
+    initialDelay?: InitialDelay,
+  ) {
+    const { scheduler } = this.deps;
+    const source = this.sources.get(connection.type);
+    if (!scheduler || !source) return;
+    for (const task of source.tasks) {
+      await this.scheduleTask(connection.id, task, initialDelay);
+    }
+  }
+
+  private async scheduleTask(
+    connectionId: string,
+    task: DiscoveryTask,
+    initialDelay?: InitialDelay,
+  ) {
+    const interval = intervalToMilliseconds(task.defaultInterval);
+    await this.deps.scheduler!.scheduleTask({
+      id: schedulerTaskId(connectionId, task.name),
+      scope: 'global',
+      frequency: { milliseconds: interval },
+      timeout: { milliseconds: Math.max(interval, 60 * 60 * 1000) },
+      initialDelay,
+      fn: signal => this.runTask(connectionId, task.name, signal),
+    });
+  }
+
+  /**
+   * Runs a task now, through the scheduler so that no other replica runs it
+   * at the same time.
+   */
+  async syncNow(id: string, taskName: string) {
+    const connection = await this.load(id);
+    const task = await this.taskOf(connection, taskName);
+    const state = await this.connections.task(id, taskName);
+    const stale =
+      state?.startedAt &&
+      Date.now() - Date.parse(state.startedAt) >
+        Math.max(intervalToMilliseconds(task.defaultInterval), 60 * 60 * 1000);
+    if (state && !state.enabled) {
+      throw new ConflictError(`${taskName} is switched off`);
+    }
+    // A run whose process died stays "running" until its timeout passes.
+    if (state?.running && !stale) {
+      throw new ConflictError(`${taskName} is already running`);
+    }
+    const { scheduler } = this.deps;
+    if (!scheduler) {
+      await this.runTask(id, taskName, new AbortController().signal);
+      return;
+    }
+    const taskId = schedulerTaskId(id, taskName);
+    const known = (await scheduler.getScheduledTasks()).some(
+      t => t.id === taskId,
+    );
+    // Created on another replica: this one learns of it now.
+    if (!known) await this.scheduleTask(id, task);
+    await scheduler.triggerTask(taskId);
+  }
+
+  /** One run of a task; what the scheduler invokes. */
+  async runTask(id: string, taskName: string, signal: AbortSignal) {
+    const connection = await this.connections.get(id);
+    const state = await this.connections.task(id, taskName);
+    // Deleted connections keep their schedule until restart: skip them.
+    if (!connection || !state?.enabled) return;
+    const task = await this.taskOf(connection, taskName);
+    const startedAt = new Date().toISOString();
+    await this.connections.started(id, taskName, startedAt);
+    let result;
+    try {
+      const credentials = this.cipher().decrypt(
+        connection.encryptedCredentials,
+      );
+      const discovered: DiscoveryConnection = {
+        id,
+        type: connection.type,
+        datacenter: connection.datacenter,
+        owner: connection.owner,
+        settings: connection.settings,
+        credentials,
+      };
+      result = await runDiscoveryTask({
+        task,
+        connection: discovered,
+        writePath: this.deps.writePath,
+        scopes: new ScopeTracker(this.deps.db),
+        signal,
+        logger: this.deps.logger.child({ connection: id, task: taskName }),
+        onProgress: progress =>
+          this.connections.progressed(id, taskName, progress),
+      });
+    } catch (error) {
+      result = {
+        seen: 0,
+        created: 0,
+        updated: 0,
+        deactivated: 0,
+        outcome: 'danger' as const,
+        message: (error as Error).message,
+      };
+    }
+    const finishedAt = new Date();
+    this.deps.logger.info(
+      `Discovery ${taskName} of connection ${id}: ${result.outcome}, seen ${result.seen}, created ${result.created}, updated ${result.updated}, deactivated ${result.deactivated}`,
+    );
+    await this.connections.finished({
+      connectionId: id,
+      task: taskName,
+      lastRunAt: finishedAt.toISOString(),
+      nextRunAt: new Date(
+        finishedAt.getTime() + intervalToMilliseconds(task.defaultInterval),
+      ).toISOString(),
+      ...result,
+    });
+  }
+}

@@ -1,0 +1,4 @@
+export { DiscoveryService, schedulerTaskId } from './DiscoveryService';
+export type { ConnectionView } from './DiscoveryService';
+export { CredentialCipher } from './CredentialCipher';
+export { discoveryRoutes } from './routes';
