@@ -13,3 +13,4 @@ export * from './validation';
 export * from './api';
 export * from './names';
 export * from './settings';
+export * from './reports';

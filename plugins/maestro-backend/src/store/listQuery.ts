@@ -21,26 +21,38 @@ export function parseFieldPath(path: string): string[] {
   return segments;
 }
 
-function isPostgres(knex: Knex) {
+export function isPostgres(knex: Knex) {
   return knex.client.config.client === 'pg';
 }
 
-/** SQL text value of a field: a promoted column, or a JSON lookup with bound path. */
-export function fieldExpression(knex: Knex, path: string): Knex.Raw {
+/**
+ * SQL text value of a field: a promoted column, or a JSON lookup with bound
+ * path. `table` qualifies the columns when a query joins records (reports).
+ */
+export function fieldExpression(
+  knex: Knex,
+  path: string,
+  table?: string,
+): Knex.Raw {
   const promoted = (PROMOTED_FIELDS as Record<string, string>)[path];
-  if (promoted) return knex.raw('??', [promoted]);
+  if (promoted) {
+    return knex.raw('??', [table ? `${table}.${promoted}` : promoted]);
+  }
   const segments = parseFieldPath(path);
+  const entity = knex.raw('??', [table ? `${table}.entity` : 'entity']);
   if (isPostgres(knex)) {
-    return knex.raw('(entity::jsonb #>> ?::text[])', [
+    return knex.raw('(?::jsonb #>> ?::text[])', [
+      entity,
       `{${segments.join(',')}}`,
     ]);
   }
-  return knex.raw(`CAST(json_extract(entity, ?) AS TEXT)`, [
+  return knex.raw(`CAST(json_extract(?, ?) AS TEXT)`, [
+    entity,
     `$.${segments.join('.')}`,
   ]);
 }
 
-function escapeLike(value: string) {
+export function escapeLike(value: string) {
   return value.replace(/[\\%_]/g, c => `\\${c}`);
 }
 

@@ -1,0 +1,4 @@
+export * from './query';
+export * from './fields';
+export * from './validation';
+export * from './charts';

@@ -1,0 +1,3 @@
+export { reportsApiRef } from './ReportsApi';
+export type { ReportsApi, ExportProgress } from './ReportsApi';
+export { ReportsClient } from './ReportsClient';
