@@ -4,11 +4,22 @@ import fs from 'fs';
 import net from 'net';
 import os from 'os';
 import path from 'path';
+import { chromium } from 'playwright-core';
 
 const repoRoot = path.resolve(__dirname, '../../../../..');
 
-/** Builds the frontend once, so the backend serves it as in production. */
+/**
+ * Builds the frontend, so the backend serves it as in production. The test
+ * command builds it once before all browser tests and says so in
+ * MAESTRO_E2E_FRONTEND_BUILT; a browser test run alone builds it itself.
+ */
 export function buildFrontend() {
+  if (
+    process.env.MAESTRO_E2E_FRONTEND_BUILT === '1' &&
+    fs.existsSync(path.join(repoRoot, 'packages/app/dist/index.html'))
+  ) {
+    return;
+  }
   const result = spawnSync(
     process.execPath,
     [require.resolve('@backstage/cli/bin/backstage-cli'), 'package', 'build'],
@@ -154,4 +165,28 @@ maestro:
   cleanUp() {
     fs.rmSync(this.dataDir, { recursive: true, force: true });
   }
+}
+
+/** Debian's Chromium, headless, as every browser test drives it. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+export async function launchChromium() {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
+  }
+  // A static import: Jest runs without --experimental-vm-modules, where a
+  // dynamic import() throws.
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
 }

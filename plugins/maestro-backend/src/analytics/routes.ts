@@ -1,0 +1,162 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { ServiceUnavailableError } from '@backstage/errors';
+import { Request, Response } from 'express';
+import Router from 'express-promise-router';
+import { actorOf } from '../service/actor';
+import { AnalyticsServices } from './createAnalytics';
+import { readGraphSource } from './GraphAnalyzer';
+import { readNewDependencies } from './DependencyMaker';
+import { renderSvg } from './lib/renderSvg';
+import { publicPage, unavailablePage } from './publicPage';
+
+/** Path prefix of the links that open without sign-in (see plugin.ts). */
+export const PUBLIC_GRAPHS_PATH = '/public/graphs';
+
+/**
+ * `/analytics/...` for signed-in users (for now any signed-in user may
+ * read every graph: there is no per-graph permission yet), and the public
+ * share page under `/public/graphs/:token`.
+ */
+export function analyticsRoutes(deps: {
+  analytics?: AnalyticsServices;
+  httpAuth: HttpAuthService;
+}) {
+  const { httpAuth } = deps;
+  const router = Router();
+  const services = () => {
+    if (!deps.analytics)
+      throw new ServiceUnavailableError('Analytics is not set up');
+    return deps.analytics;
+  };
+  const reader = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  router.get('/analytics/graphs', async (req, res) => {
+    await reader(req);
+    res.json({ items: await services().graphs.list() });
+  });
+  router.post('/analytics/graphs', async (req, res) => {
+    const actor = await actorOf(httpAuth, req);
+    res.status(201).json(await services().graphs.create(req.body, actor));
+  });
+  router.get('/analytics/graphs/:id', async (req, res) => {
+    await reader(req);
+    res.json(await services().graphs.get(req.params.id));
+  });
+  router.put('/analytics/graphs/:id', async (req, res) => {
+    const actor = await actorOf(httpAuth, req);
+    res.json(await services().graphs.rename(req.params.id, req.body, actor));
+  });
+  router.delete('/analytics/graphs/:id', async (req, res) => {
+    await actorOf(httpAuth, req);
+    await services().graphs.delete(req.params.id);
+    res.status(204).end();
+  });
+  router.post('/analytics/graphs/:id/compute', async (req, res) => {
+    const actor = await actorOf(httpAuth, req);
+    res.json(await services().graphs.compute(req.params.id, actor));
+  });
+  router.get('/analytics/graphs/:id/svg', async (req, res) => {
+    await reader(req);
+    const graph = await services().graphs.get(req.params.id);
+    if (!graph.result) {
+      res.status(409).json({
+        error: {
+          name: 'ConflictError',
+          message: 'The graph has no result yet',
+        },
+      });
+      return;
+    }
+    res
+      .type('image/svg+xml')
+      .set(
+        'Content-Disposition',
+        `attachment; filename="graph-${graph.id}.svg"`,
+      )
+      .send(renderSvg(graph.result.graph, { title: graph.name }));
+  });
+  router.post('/analytics/analyze', async (req, res) => {
+    await reader(req);
+    const source = readGraphSource(req.body?.source, 'source');
+    res.json(await services().graphs.analyzer.analyze(source));
+  });
+  router.post('/analytics/dependencies', async (req, res) => {
+    const actor = await actorOf(httpAuth, req);
+    const edges = readNewDependencies(req.body);
+    res.json(await services().maker.commit(edges, actor));
+  });
+
+  router.get('/analytics/graphs/:id/shares', async (req, res) => {
+    await reader(req);
+    await services().graphs.get(req.params.id);
+    res.json({ items: await services().shares.list(req.params.id) });
+  });
+  router.post('/analytics/graphs/:id/shares', async (req, res) => {
+    const actor = await actorOf(httpAuth, req);
+    await services().graphs.get(req.params.id);
+    const { share, token } = await services().shares.create(
+      req.params.id,
+      req.body?.expiresInHours,
+      actor,
+    );
+    res.status(201).json({
+      ...share,
+      token,
+      path: `${PUBLIC_GRAPHS_PATH}/${token}`,
+    });
+  });
+  router.delete('/analytics/graphs/:id/shares/:shareId', async (req, res) => {
+    const actor = await actorOf(httpAuth, req);
+    await services().shares.revoke(req.params.id, req.params.shareId, actor);
+    res.status(204).end();
+  });
+
+  const openShare = async (req: Request, res: Response) => {
+    const opened = await services().shares.open(req.params.token);
+    // Embeddable anywhere (wikis), but nothing may run inside it.
+    res.removeHeader('X-Frame-Options');
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *",
+    );
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    if (opened.status === 'not-found') {
+      res
+        .status(404)
+        .type('html')
+        .send(unavailablePage(404, 'This link is not valid.'));
+      return undefined;
+    }
+    if (opened.status === 'gone' || !opened.graph.result) {
+      const why = opened.status === 'gone' ? opened.reason : 'not computed yet';
+      res
+        .status(410)
+        .type('html')
+        .send(unavailablePage(410, `This link no longer works (${why}).`));
+      return undefined;
+    }
+    return opened;
+  };
+  router.get(`${PUBLIC_GRAPHS_PATH}/:token`, async (req, res) => {
+    const opened = await openShare(req, res);
+    if (!opened?.graph.result) return;
+    res.type('html').send(
+      publicPage({
+        name: opened.graph.name,
+        svg: renderSvg(opened.graph.result.graph, { title: opened.graph.name }),
+        metrics: opened.graph.result.metrics,
+        expiresAt: opened.share.expiresAt,
+      }),
+    );
+  });
+  router.get(`${PUBLIC_GRAPHS_PATH}/:token/svg`, async (req, res) => {
+    const opened = await openShare(req, res);
+    if (!opened?.graph.result) return;
+    res
+      .type('image/svg+xml')
+      .send(renderSvg(opened.graph.result.graph, { title: opened.graph.name }));
+  });
+  return router;
+}
