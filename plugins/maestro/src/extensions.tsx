@@ -1,4 +1,10 @@
-import { ApiBlueprint, coreApis } from '@backstage/frontend-plugin-api';
+import {
+  ApiBlueprint,
+  PageBlueprint,
+  coreApis,
+} from '@backstage/frontend-plugin-api';
+import InventoryIcon from '@material-ui/icons/ViewList';
+import { inventoryRouteRef } from './components/Inventory/routes';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { MaestroClient, maestroApiRef } from './api';
 import { maestroEntityFilter } from './lib/maestroEntityFilter';
@@ -38,5 +44,23 @@ export const maestroHistoryCard = EntityCardBlueprint.make({
     type: 'content',
     loader: () =>
       import('./components/HistoryCard').then(m => <m.HistoryCard />),
+  },
+});
+
+/**
+ * `page:maestro/inventory`: the Inventory, one tab per section. Its route
+ * ref, title and icon make it the sidebar's "Inventory" item (pages with a
+ * route ref are the nav items in this version of the frontend system).
+ */
+export const maestroInventoryPage = PageBlueprint.make({
+  name: 'inventory',
+  params: {
+    path: '/maestro/inventory',
+    routeRef: inventoryRouteRef,
+    title: 'Inventory',
+    icon: <InventoryIcon fontSize="inherit" />,
+    noHeader: true,
+    loader: () =>
+      import('./components/Inventory').then(m => <m.InventoryPage />),
   },
 });

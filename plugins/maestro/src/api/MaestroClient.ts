@@ -1,12 +1,19 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   MaestroRecord,
   MaestroRevision,
+  MaestroSettings,
   RecordPage,
   RecordQuery,
 } from '@maestro/plugin-maestro-common';
-import { MaestroApi } from './MaestroApi';
+import {
+  MaestroApi,
+  MaestroOptionLists,
+  RecordFieldErrors,
+  RecordReferencesPage,
+} from './MaestroApi';
 
 /**
  * Default {@link MaestroApi}: talks to the maestro backend plugin at
@@ -46,6 +53,69 @@ export class MaestroClient implements MaestroApi {
     );
   }
 
+  async createRecord(kindPlural: string, entity: Entity) {
+    return this.send<MaestroRecord>(
+      'POST',
+      `/entities/${encodeURIComponent(kindPlural)}`,
+      entity,
+    );
+  }
+
+  async updateRecord(kindPlural: string, entity: Entity) {
+    return this.send<MaestroRecord>(
+      'PUT',
+      recordPath(kindPlural, entity),
+      entity,
+    );
+  }
+
+  async deleteRecord(kindPlural: string, entity: Entity): Promise<void> {
+    await this.send<void>('DELETE', recordPath(kindPlural, entity));
+  }
+
+  async getReferences(entityRef: string): Promise<RecordReferencesPage> {
+    return this.get<RecordReferencesPage>('/records/by-ref/references', {
+      ref: entityRef,
+    });
+  }
+
+  async getOptions(): Promise<MaestroOptionLists> {
+    return this.get<MaestroOptionLists>('/options', {});
+  }
+
+  async getSettings(): Promise<MaestroSettings> {
+    return this.get<MaestroSettings>('/settings', {});
+  }
+
+  private async send<T>(
+    method: 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('maestro');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
+      method,
+      headers:
+        body === undefined ? undefined : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (response.status === 400) {
+      const payload = await response
+        .clone()
+        .json()
+        .catch(() => undefined);
+      if (Array.isArray(payload?.fieldErrors) && payload.fieldErrors.length) {
+        throw new RecordFieldErrors(
+          payload.error?.message ?? 'Invalid record',
+          payload.fieldErrors,
+        );
+      }
+    }
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
   private async get<T>(
     path: string,
     params: URLSearchParams | Record<string, string>,
@@ -60,6 +130,19 @@ export class MaestroClient implements MaestroApi {
     }
     return (await response.json()) as T;
   }
+}
+
+function recordPath(kindPlural: string, entity: Entity) {
+  const namespace = entity.metadata.namespace ?? 'default';
+  // Validates the identity before it goes into a URL.
+  stringifyEntityRef({
+    kind: entity.kind,
+    namespace,
+    name: entity.metadata.name,
+  });
+  return `/entities/${encodeURIComponent(kindPlural)}/${encodeURIComponent(
+    namespace,
+  )}/${encodeURIComponent(entity.metadata.name)}`;
 }
 
 /** The REST query of a record list: `filter.<path>=value`, paging, sorting. */

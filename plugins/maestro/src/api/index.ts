@@ -1,3 +1,8 @@
-export { maestroApiRef } from './MaestroApi';
-export type { MaestroApi } from './MaestroApi';
+export { maestroApiRef, RecordFieldErrors } from './MaestroApi';
+export type {
+  MaestroApi,
+  MaestroOptionLists,
+  RecordReference,
+  RecordReferencesPage,
+} from './MaestroApi';
 export { MaestroClient } from './MaestroClient';

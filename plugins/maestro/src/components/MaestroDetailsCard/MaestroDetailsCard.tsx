@@ -6,6 +6,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { isEmptyValue, valueAtPath } from '../../lib/valueAtPath';
 import { fieldsOfKind } from './kindFields';
 import { text } from './renderers';
+import { EditRecordButton } from '../Inventory/EditRecordButton';
 
 const useStyles = makeStyles(theme => ({
   label: {
@@ -33,7 +34,10 @@ export function MaestroDetailsCard() {
     .filter(({ value }) => !isEmptyValue(value));
 
   return (
-    <InfoCard title="Maestro details">
+    <InfoCard
+      title="Maestro details"
+      action={<EditRecordButton entity={entity} />}
+    >
       {shown.length === 0 ? (
         <Typography variant="body2">
           No Maestro fields are set for this {entity.kind.toLowerCase()}.

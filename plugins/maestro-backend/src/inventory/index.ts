@@ -1,0 +1,3 @@
+export { inventoryRoutes } from './inventoryRoutes';
+export { findReferences } from './referenceFinder';
+export type { RecordReference, ReferencesPage } from './referenceFinder';
