@@ -13,5 +13,6 @@ backend.add(
 );
 backend.add(import('@maestro/plugin-maestro-backend'));
 backend.add(import('@maestro/plugin-maestro-backend-module-files'));
+backend.add(import('@maestro/plugin-maestro-backend-module-aws'));
 backend.add(import('@maestro/plugin-catalog-backend-module-maestro'));
 backend.start();

@@ -29,10 +29,10 @@ function canConnect(host, port) {
   });
 }
 
-function run(title, command, args, env = {}) {
+function run(title, command, args, env = {}, cwd = root) {
   console.log(`\n=== ${title}: ${[path.basename(command), ...args].join(' ')}`);
   const result = spawnSync(command, args, {
-    cwd: root,
+    cwd,
     stdio: 'inherit',
     env: { ...process.env, ...env },
   });
@@ -82,6 +82,22 @@ async function main() {
     ['e2e', ['--runInBand', '--testPathPatterns', '/e2e/']],
   ]) {
     if (only && only !== suite) continue;
+    if (suite === 'e2e') {
+      // Every browser test serves the same built app: build it once here.
+      const built = run(
+        'Frontend build (for the browser tests)',
+        process.execPath,
+        [bin('backstage-cli'), 'package', 'build'],
+        { NODE_ENV: 'production', BROWSERSLIST_ENV: 'production' },
+        path.join(root, 'packages/app'),
+      );
+      if (built !== 0) {
+        failed++;
+        failures.push('frontend build');
+        continue;
+      }
+      env.MAESTRO_E2E_FRONTEND_BUILT = '1';
+    }
     const report = path.join(
       os.tmpdir(),
       `maestro-jest-${suite}-${process.pid}.json`,

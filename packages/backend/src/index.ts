@@ -45,6 +45,7 @@ backend.add(import('@backstage/plugin-events-backend'));
 // Maestro
 backend.add(import('@maestro/plugin-maestro-backend'));
 backend.add(import('@maestro/plugin-maestro-backend-module-files'));
+backend.add(import('@maestro/plugin-maestro-backend-module-aws'));
 backend.add(import('@maestro/plugin-catalog-backend-module-maestro'));
 
 backend.start();

@@ -6,9 +6,17 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { createMaestroServices } from './maestroServices';
 import { createRouter } from './service/router';
+import { createReports } from './reports';
 import { loadDemoOnFirstStart } from './import/demoData';
-import { maestroFileFormatsExtensionPoint } from '@maestro/plugin-maestro-node';
+import {
+  maestroDiscoveryExtensionPoint,
+  maestroFileFormatsExtensionPoint,
+} from '@maestro/plugin-maestro-node';
 import { FileFormatRegistry } from './import/files';
+import { CredentialCipher, DiscoveryService } from './discovery';
+import { createJobs } from './jobs';
+import { MAESTRO_CHANGES_TOPIC } from '@maestro/plugin-maestro-common';
+import { PUBLIC_GRAPHS_PATH, createAnalytics } from './analytics';
 
 /**
  * Maestro's backend: the store of every record, the single write path, the
@@ -17,6 +25,11 @@ import { FileFormatRegistry } from './import/files';
 export const maestroPlugin = createBackendPlugin({
   pluginId: 'maestro',
   register(env) {
+    // Discovery sources (AWS, Azure, ...) come from backend modules.
+    const discoverySources: Parameters<DiscoveryService['addSource']>[0][] = [];
+    env.registerExtensionPoint(maestroDiscoveryExtensionPoint, {
+      addSource: source => discoverySources.push(source),
+    });
     // File formats (Ansible facts, Terraform state) come from backend modules.
     const fileFormats = new FileFormatRegistry();
     env.registerExtensionPoint(maestroFileFormatsExtensionPoint, {
@@ -32,6 +45,7 @@ export const maestroPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         events: eventsServiceRef,
         signals: signalsServiceRef,
+        scheduler: coreServices.scheduler,
       },
       async init({
         config,
@@ -42,6 +56,7 @@ export const maestroPlugin = createBackendPlugin({
         lifecycle,
         events,
         signals,
+        scheduler,
       }) {
         const { store, writePath, importer } = await createMaestroServices({
           config,
@@ -50,22 +65,69 @@ export const maestroPlugin = createBackendPlugin({
           events,
           signals,
         });
+        const discovery = new DiscoveryService({
+          db: await database.getClient(),
+          writePath,
+          scheduler,
+          cipher: CredentialCipher.fromConfig(config),
+          logger: logger.child({ feature: 'discovery' }),
+        });
+        discoverySources.forEach(source => discovery.addSource(source));
+        const analytics = createAnalytics({
+          config,
+          knex: store.knex,
+          store,
+          writePath,
+          logger: logger.child({ feature: 'analytics' }),
+          signals,
+        });
+        // Saved graphs follow their records: a change asks for a refresh.
+        const graphRefresh = await analytics.refresher.start(scheduler);
+        await events.subscribe({
+          id: 'maestro-analytics',
+          topics: [MAESTRO_CHANGES_TOPIC],
+          onEvent: async () => graphRefresh.trigger(),
+        });
+        const jobs = createJobs({
+          config,
+          knex: store.knex,
+          logger: logger.child({ feature: 'jobs' }),
+          secretBox: CredentialCipher.fromConfig(config),
+        });
+        await jobs.jobs.start(scheduler);
+        const reports = await createReports({
+          config,
+          knex: store.knex,
+          logger: logger.child({ feature: 'reports' }),
+          scheduler,
+        });
         httpRouter.use(
           createRouter({
             store,
             writePath,
             importer,
             httpAuth,
+            discovery,
+            analytics,
+            reports,
+            jobs,
             fileFormats,
             maxUploadBytes: config.getOptionalNumber(
               'maestro.import.maxUploadBytes',
             ),
           }),
         );
+        // Share links of graphs open without sign-in; the token is checked.
+        httpRouter.addAuthPolicy({
+          path: PUBLIC_GRAPHS_PATH,
+          allow: 'unauthenticated',
+        });
         httpRouter.addAuthPolicy({
           path: '/openapi.json',
           allow: 'unauthenticated',
         });
+
+        lifecycle.addStartupHook(() => discovery.scheduleAll());
 
         const demoDirectory = config.getOptionalString(
           'maestro.demo.directory',

@@ -5,6 +5,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import UploadIcon from '@material-ui/icons/CloudUpload';
 import { FileImportClient, fileImportApiRef } from './api/fileImport';
+import { fileImportRouteRef } from './routes';
 
 /** `api:maestro/file-import`: the client of the backend's `/import/files`. */
 export const fileImportApi = ApiBlueprint.make({
@@ -21,6 +22,7 @@ export const fileImportApi = ApiBlueprint.make({
 export const fileImportPage = PageBlueprint.make({
   name: 'import',
   params: {
+    routeRef: fileImportRouteRef,
     path: '/maestro/import',
     title: 'Import files',
     icon: <UploadIcon fontSize="inherit" />,

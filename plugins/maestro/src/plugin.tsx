@@ -4,9 +4,14 @@ import {
   maestroApi,
   maestroDetailsCard,
   maestroHistoryCard,
+  maestroInventoryPage,
 } from './extensions';
 import { settingsApi, settingsPage } from './settingsExtensions';
 import { fileImportApi, fileImportPage } from './fileImportExtensions';
+import { jobsApi, schedulerPage } from './jobsExtensions';
+import { teamsPage } from './teamsExtensions';
+import { analyticsApi, analyticsPage } from './components/Analytics/extensions';
+import { reportsApi, reportsPage } from './components/Reports/extensions';
 
 /**
  * Maestro's frontend plugin (new frontend system): the API client and the
@@ -20,12 +25,20 @@ export const maestroPlugin = createFrontendPlugin({
   icon: <StorageIcon fontSize="inherit" />,
   info: { packageJson: () => import('../package.json') },
   extensions: [
-    maestroApi,
-    maestroDetailsCard,
-    maestroHistoryCard,
     settingsApi,
     settingsPage,
     fileImportApi,
     fileImportPage,
+    jobsApi,
+    schedulerPage,
+    teamsPage,
+    maestroApi,
+    maestroDetailsCard,
+    maestroHistoryCard,
+    maestroInventoryPage,
+    analyticsApi,
+    analyticsPage,
+    reportsApi,
+    reportsPage,
   ],
 });

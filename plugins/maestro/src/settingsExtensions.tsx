@@ -5,6 +5,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import SettingsIcon from '@material-ui/icons/Tune';
 import { SettingsClient, settingsApiRef } from './api/settings';
+import { settingsRouteRef } from './routes';
 
 /** `api:maestro/settings`: the client of the backend's `/settings`. */
 export const settingsApi = ApiBlueprint.make({
@@ -21,6 +22,7 @@ export const settingsApi = ApiBlueprint.make({
 export const settingsPage = PageBlueprint.make({
   name: 'settings',
   params: {
+    routeRef: settingsRouteRef,
     path: '/maestro/settings',
     title: 'Inventory settings',
     icon: <SettingsIcon fontSize="inherit" />,

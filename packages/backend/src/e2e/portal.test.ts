@@ -119,6 +119,49 @@ describe('Maestro portal in a browser', () => {
     await page.close();
   });
 
+  it("switches to Maestro's dark theme, which stays after a reload", async () => {
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 1000 },
+    });
+    await page.goto(portal.baseUrl);
+    // A new page may or may not still hold the guest session.
+    const enter = page.getByRole('button', { name: /enter/i });
+    const sidebar = page.locator('[data-testid="sidebar-root"]');
+    await enter.or(sidebar).first().waitFor({ state: 'attached' });
+    if (await enter.isVisible()) {
+      await enter.click();
+      await enter.waitFor({ state: 'detached' });
+    }
+    await page.goto(`${portal.baseUrl}/settings`);
+    // The sidebar's drawer wears the theme's navigation colour.
+    const sidebarColour = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('[data-testid="sidebar-root"]');
+        for (const el of root ? [root, ...root.querySelectorAll('*')] : []) {
+          const colour = getComputedStyle(el).backgroundColor;
+          if (colour !== 'rgba(0, 0, 0, 0)') return colour;
+        }
+        return undefined;
+      });
+    // The root is a zero-height box around the fixed drawer: attached, not visible.
+    await sidebar.waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: /Maestro Dark/ }).waitFor();
+    const before = await sidebarColour();
+    await page.getByRole('button', { name: /Maestro Dark/ }).click();
+    // maestroPalettes.ts: the dark theme's navigation is #121212.
+    await portal.waitFor(
+      async () => (await sidebarColour()) === 'rgb(18, 18, 18)',
+      10_000,
+      'the sidebar to turn dark',
+    );
+    expect(before).not.toBe('rgb(18, 18, 18)');
+    await page.reload();
+    await sidebar.waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: /Maestro Dark/ }).waitFor();
+    expect(await sidebarColour()).toBe('rgb(18, 18, 18)');
+    await page.close();
+  });
+
   it('keeps every record across a restart, without importing again', async () => {
     const before = await portal.api('/api/maestro/kinds');
     await portal.stop();

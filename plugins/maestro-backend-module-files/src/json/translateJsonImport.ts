@@ -30,11 +30,10 @@ function number(value: unknown): number | undefined {
 
 /** 0.6 tags are `[{ key, value }]` (or an object); empty `{}` entries are dropped. */
 function tags(value: unknown) {
-  const list = Array.isArray(value)
-    ? value
-    : value && typeof value === 'object'
-    ? Object.entries(value).map(([key, v]) => ({ key, value: v }))
-    : [];
+  let list: any[] = [];
+  if (Array.isArray(value)) list = value;
+  else if (value && typeof value === 'object')
+    list = Object.entries(value).map(([key, v]) => ({ key, value: v }));
   return list
     .filter(t => t && typeof t.key === 'string' && t.key)
     .map(t => ({

@@ -33,6 +33,19 @@ const SUPPORTED = new Set([
   'azurerm_managed_disk',
 ]);
 
+/** Maestro's status of an AWS instance state Terraform recorded. */
+const INSTANCE_STATUS: Record<string, string> = {
+  running: 'Active',
+  stopped: 'Stopped',
+};
+
+/** The OS an Azure VM resource type implies (azurerm_virtual_machine says none). */
+function vmOsBase(type: string) {
+  if (type.includes('windows')) return 'Windows';
+  if (type.includes('linux')) return 'Linux';
+  return undefined;
+}
+
 export interface TranslatedState {
   entities: Entity[];
   skipped: Array<{ location: string; reason: string }>;
@@ -41,12 +54,9 @@ export interface TranslatedState {
 
 /** `module.net.aws_instance.web["a"]`: the address Terraform itself prints. */
 function addressOf(resource: StateResource, key?: string | number) {
-  const index =
-    key === undefined
-      ? ''
-      : typeof key === 'number'
-      ? `[${key}]`
-      : `["${key}"]`;
+  let index = '';
+  if (typeof key === 'number') index = `[${key}]`;
+  else if (key !== undefined) index = `["${key}"]`;
   return `${resource.module ? `${resource.module}.` : ''}${resource.type}.${
     resource.name
   }${index}`;
@@ -180,12 +190,7 @@ export function translateState(
           hostname: a.tags?.Name ?? a.private_dns ?? id,
           ipv4Private: a.private_ip,
           ipv4Public: a.public_ip,
-          status:
-            a.instance_state === 'running'
-              ? 'Active'
-              : a.instance_state === 'stopped'
-              ? 'Stopped'
-              : undefined,
+          status: INSTANCE_STATUS[a.instance_state],
           auth: a.key_name ? [{ type: 'PKI', name: a.key_name }] : undefined,
           terraformAddress: instance.address,
           datacenter: placement({
@@ -221,11 +226,7 @@ export function translateState(
           uniqueId,
           hostname: name,
           os: {
-            base: instance.type.includes('windows')
-              ? 'Windows'
-              : instance.type.includes('linux')
-              ? 'Linux'
-              : undefined,
+            base: vmOsBase(instance.type),
           },
           auth: a.admin_username
             ? [

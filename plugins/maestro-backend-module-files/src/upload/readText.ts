@@ -35,14 +35,13 @@ export function readJsonFile(
   } catch (e) {
     const message = (e as Error).message;
     const position = message.match(/position (\d+)/);
+    let location: string | undefined;
+    if (position) location = lineOf(text, Number(position[1]));
+    else if (text.trim()) location = `line ${text.split('\n').length}`;
     return {
       problem: {
         file: file.path,
-        location: position
-          ? lineOf(text, Number(position[1]))
-          : text.trim()
-          ? `line ${text.split('\n').length}`
-          : undefined,
+        location,
         message: text.trim()
           ? `is not valid JSON (${message.replace(/ in JSON at.*$/, '')})`
           : 'is empty',
@@ -77,7 +76,9 @@ function firstNonUtf8Byte(content: Buffer): number {
   for (let back = 1; back <= 3 && low - back >= 0; back++) {
     const byte = content[low - back];
     if (byte >= 0xc0) {
-      const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      let length = 2;
+      if (byte >= 0xf0) length = 4;
+      else if (byte >= 0xe0) length = 3;
       return length > back ? low - back : low;
     }
     if (byte < 0x80) break;

@@ -131,12 +131,14 @@ function unpackZip(
       upload.body,
       { lazyEntries: true, decodeStrings: false },
       (openError, zip) => {
-        if (openError || !zip)
-          return reject(
+        if (openError || !zip) {
+          reject(
             new UploadError(
               `${upload.filename}: not a readable .zip (${openError?.message})`,
             ),
           );
+          return;
+        }
         const files: UploadedFile[] = [];
         const fail = (error: unknown) => {
           zip.close();
@@ -154,21 +156,25 @@ function unpackZip(
         zip.on('end', () => resolve(files));
         zip.on('entry', (entry: yauzl.Entry) => {
           const name = (entry.fileName as unknown as Buffer).toString('utf8');
-          if (name.endsWith('/')) return zip.readEntry();
+          if (name.endsWith('/')) {
+            zip.readEntry();
+            return;
+          }
           let path: string;
           try {
             budget.entry();
             path = safeEntryPath(name);
-            // The declared size is checked first; the bytes read are counted
-            // too, since a forged header can understate them.
-            budget.take(0, path);
-            if (entry.uncompressedSize > Number.MAX_SAFE_INTEGER)
-              throw new UploadError(`'${path}' is too large`);
           } catch (e) {
-            return fail(e);
+            fail(e);
+            return;
           }
+          // The bytes read are counted, not the sizes the headers declare:
+          // a forged header can understate them.
           zip.openReadStream(entry, (streamError, stream) => {
-            if (streamError || !stream) return fail(streamError);
+            if (streamError || !stream) {
+              fail(streamError);
+              return;
+            }
             const chunks: Buffer[] = [];
             stream.on('data', (chunk: Buffer) => {
               try {

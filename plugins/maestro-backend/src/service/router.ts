@@ -10,7 +10,12 @@ import { changeRoutes } from './routes/changes';
 import { metaRoutes } from './routes/meta';
 import { importRoutes } from './routes/importRoutes';
 import { openApiRoutes } from './routes/openapi';
+import { DiscoveryService, discoveryRoutes } from '../discovery';
+import { inventoryRoutes } from '../inventory';
 import { SettingsStore, settingsRoutes } from '../settings';
+import { AnalyticsServices, analyticsRoutes } from '../analytics';
+import { ReportServices, reportRoutes } from '../reports';
+import { JobServices, jobRoutes } from '../jobs';
 import {
   DEFAULT_MAX_UPLOAD_BYTES,
   FileFormatRegistry,
@@ -22,6 +27,14 @@ export interface RouterOptions {
   writePath: WritePath;
   importer: ImportService;
   httpAuth: HttpAuthService;
+  /** Connections and crawlers; absent where discovery is not wired. */
+  discovery?: DiscoveryService;
+  /** Business graphs and share links; absent where analytics is not wired. */
+  analytics?: AnalyticsServices;
+  /** Saved reports, exports and charts; absent where reports are not wired. */
+  reports?: ReportServices;
+  /** Custom scheduled jobs (webhooks, chains); absent where not wired. */
+  jobs?: JobServices;
   /** File formats (Ansible facts, Terraform state) that modules added. */
   fileFormats?: FileFormatRegistry;
   /** Largest upload or unpacked archive (maestro.import.maxUploadBytes). */
@@ -60,6 +73,11 @@ export function createRouter(options: RouterOptions): express.Router {
   router.use(metaRoutes({ ...options, settings }));
   router.use(settingsRoutes({ settings, httpAuth: options.httpAuth }));
   router.use(importRoutes(options));
+  router.use(discoveryRoutes(options));
+  router.use(inventoryRoutes(options));
+  router.use(analyticsRoutes(options));
+  router.use(reportRoutes(options));
+  router.use(jobRoutes({ services: options.jobs, httpAuth: options.httpAuth }));
   router.use(fieldErrorHandler);
   return router;
 }

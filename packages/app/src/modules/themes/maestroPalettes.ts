@@ -53,7 +53,8 @@ export const MAESTRO_PALETTES: readonly MaestroPalette[] = [
   },
   {
     id: 'maestro-dark',
-    title: 'Dark',
+    // Backstage's own dark theme is called Dark.
+    title: 'Maestro Dark',
     variant: 'dark',
     primary: '#8ab4f8',
     secondary: '#c6a0f6',

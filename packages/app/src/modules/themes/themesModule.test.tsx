@@ -9,7 +9,7 @@ describe('Maestro themes', () => {
       'Wine',
       'Blue',
       'Green',
-      'Dark',
+      'Maestro Dark',
       'Orange',
     ]);
     expect(
