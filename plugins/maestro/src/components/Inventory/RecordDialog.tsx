@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { MaestroRecord } from '@maestro/plugin-maestro-common';
 import Badge from '@material-ui/core/Badge';
@@ -60,6 +60,26 @@ export function RecordDialog(props: RecordDialogProps) {
       setTab(0);
     }
   }, [open, entity, form]);
+
+  // A new record that needs an owner belongs to whoever creates it, until
+  // they pick a team.
+  const identity = useApi(identityApiRef);
+  useEffect(() => {
+    if (!open || entity || (form.initialSpec as any).owner !== '') return;
+    let cancelled = false;
+    identity.getBackstageIdentity().then(({ userEntityRef }) => {
+      if (cancelled) return;
+      setDraft(d =>
+        (d.spec as any)?.owner
+          ? d
+          : { ...d, spec: { ...d.spec, owner: userEntityRef } },
+      );
+    });
+    // eslint-disable-next-line consistent-return
+    return () => {
+      cancelled = true;
+    };
+  }, [open, entity, form, identity]);
 
   const selfRef = entity ? stringifyEntityRef(entity) : undefined;
   const duplicates = useDuplicateIpWarning(

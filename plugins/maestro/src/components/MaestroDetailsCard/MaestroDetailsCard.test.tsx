@@ -59,6 +59,32 @@ describe('MaestroDetailsCard', () => {
     expect(screen.getByText('team: web')).toBeInTheDocument();
   });
 
+  it("groups a server's fields in cards as Maestro did", async () => {
+    await renderCard(demoServer);
+    await screen.findByText('Maestro details');
+    const cardTitles = Array.from(
+      document.querySelectorAll('.MuiCardHeader-root'),
+    ).map(header => header.textContent);
+    expect(cardTitles).toEqual([
+      'Maestro details',
+      'Services',
+      'Storage',
+      'Auth',
+      'Datacenter',
+    ]);
+    // The private IP is part of the details, the zone of the datacenter card.
+    const datacenterCard = screen
+      .getAllByText('Datacenter')
+      .map(el => el.closest('.MuiCard-root'))
+      .find(
+        card => card && within(card as HTMLElement).queryByText('t3.xlarge'),
+      );
+    expect(datacenterCard).toBeTruthy();
+    expect(
+      within(datacenterCard as HTMLElement).queryByText('10.168.1.10'),
+    ).toBeNull();
+  });
+
   it('lays out a datacenter with its own fields', async () => {
     await renderCard(demoDatacenter);
 

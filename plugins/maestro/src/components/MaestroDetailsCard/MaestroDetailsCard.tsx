@@ -7,6 +7,7 @@ import { isEmptyValue, valueAtPath } from '../../lib/valueAtPath';
 import { fieldsOfKind } from './kindFields';
 import { text } from './renderers';
 import { EditRecordButton } from '../Inventory/EditRecordButton';
+import { FIELD_GROUPS, groupOfPath } from './fieldGroups';
 
 const useStyles = makeStyles(theme => ({
   label: {
@@ -33,39 +34,59 @@ export function MaestroDetailsCard() {
     .map(f => ({ field: f, value: valueAtPath(entity, f.path) }))
     .filter(({ value }) => !isEmptyValue(value));
 
-  return (
-    <InfoCard
-      title="Maestro details"
-      action={<EditRecordButton entity={entity} />}
-    >
-      {shown.length === 0 ? (
+  if (shown.length === 0) {
+    return (
+      <InfoCard
+        title="Maestro details"
+        action={<EditRecordButton entity={entity} />}
+      >
         <Typography variant="body2">
           No Maestro fields are set for this {entity.kind.toLowerCase()}.
         </Typography>
-      ) : (
-        <Grid container spacing={2}>
-          {shown.map(({ field, value }) => (
-            <Grid
-              item
-              key={`${field.label}:${field.path}`}
-              xs={12}
-              sm={field.wide ? 12 : 6}
-              lg={field.wide ? 12 : 4}
-            >
-              <Typography variant="h2" className={classes.label}>
-                {field.label}
-              </Typography>
-              <Typography
-                variant="body2"
-                component="div"
-                className={classes.value}
-              >
-                {field.render ? field.render(value, entity) : text(value)}
-              </Typography>
+      </InfoCard>
+    );
+  }
+  // One card per group that has something to show; the first is the
+  // record's details and carries the Edit action.
+  const groups = FIELD_GROUPS.map(group => ({
+    group,
+    fields: shown.filter(({ field }) => groupOfPath(field.path) === group),
+  })).filter(g => g.fields.length > 0);
+  return (
+    <Grid container spacing={2}>
+      {groups.map(({ group, fields }, index) => (
+        <Grid item xs={12} md={group === 'Info' ? 12 : 6} key={group}>
+          <InfoCard
+            title={index === 0 ? 'Maestro details' : group}
+            action={
+              index === 0 ? <EditRecordButton entity={entity} /> : undefined
+            }
+          >
+            <Grid container spacing={2}>
+              {fields.map(({ field, value }) => (
+                <Grid
+                  item
+                  key={`${field.label}:${field.path}`}
+                  xs={12}
+                  sm={field.wide ? 12 : 6}
+                  lg={field.wide ? 12 : 4}
+                >
+                  <Typography variant="h2" className={classes.label}>
+                    {field.label}
+                  </Typography>
+                  <Typography
+                    variant="body2"
+                    component="div"
+                    className={classes.value}
+                  >
+                    {field.render ? field.render(value, entity) : text(value)}
+                  </Typography>
+                </Grid>
+              ))}
             </Grid>
-          ))}
+          </InfoCard>
         </Grid>
-      )}
-    </InfoCard>
+      ))}
+    </Grid>
   );
 }

@@ -23,7 +23,7 @@ export const applicationForm: KindForm = {
     type: 'service',
     family: 'Application',
     lifecycle: 'production',
-    owner: 'group:default/ops',
+    owner: '',
   },
   sections: [
     {

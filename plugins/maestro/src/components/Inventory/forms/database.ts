@@ -27,7 +27,7 @@ export const databaseForm: KindForm = {
   initialSpec: {
     type: 'database',
     family: 'Database',
-    owner: 'group:default/ops',
+    owner: '',
     database: { form: 'generic' },
   },
   sections: [

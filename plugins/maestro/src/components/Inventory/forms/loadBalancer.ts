@@ -20,7 +20,7 @@ export const loadBalancerForm: KindForm = {
   initialSpec: {
     type: 'load-balancer',
     family: 'Loadbalance',
-    owner: 'group:default/ops',
+    owner: '',
   },
   sections: [
     {

@@ -24,7 +24,7 @@ export function resourceForm(family: MaestroFamily): KindForm {
     initialSpec: {
       type: family.type,
       family: family.family,
-      owner: 'group:default/ops',
+      owner: '',
     },
     sections: [
       {

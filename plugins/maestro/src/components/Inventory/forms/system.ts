@@ -14,7 +14,7 @@ export const systemForm: KindForm = {
   plural: 'systems',
   apiVersion: BACKSTAGE_API,
   kind: 'System',
-  initialSpec: { owner: 'group:default/ops' },
+  initialSpec: { owner: '' },
   sections: [
     { title: 'General', fields: [nameField, ownerField, descriptionField] },
     {
