@@ -10,6 +10,7 @@ import { settingsApi, settingsPage } from './settingsExtensions';
 import { fileImportApi, fileImportPage } from './fileImportExtensions';
 import { jobsApi, schedulerPage } from './jobsExtensions';
 import { teamsPage } from './teamsExtensions';
+import { connectionsApi, connectionsPage } from './connectionsExtensions';
 import { analyticsApi, analyticsPage } from './components/Analytics/extensions';
 import { reportsApi, reportsPage } from './components/Reports/extensions';
 
@@ -32,6 +33,8 @@ export const maestroPlugin = createFrontendPlugin({
     jobsApi,
     schedulerPage,
     teamsPage,
+    connectionsApi,
+    connectionsPage,
     maestroApi,
     maestroDetailsCard,
     maestroHistoryCard,

@@ -14,3 +14,5 @@ export const teamsRouteRef = createRouteRef();
 export const analyticsRouteRef = createRouteRef();
 /** Reports: general and pivot reports. */
 export const reportsRouteRef = createRouteRef();
+/** Connections: discovery of cloud accounts. */
+export const connectionsRouteRef = createRouteRef();

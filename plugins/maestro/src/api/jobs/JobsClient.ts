@@ -1,5 +1,5 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { requestJson } from '../requestJson';
 import { Job, JobInput, JobInputError, JobRun, JobsApi } from './JobsApi';
 
 /** Default {@link JobsApi}, on the backend's `/jobs`. @public */
@@ -32,26 +32,13 @@ export class JobsClient implements JobsApi {
     ).items;
   }
 
-  private async call<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<T> {
-    const base = await this.deps.discoveryApi.getBaseUrl('maestro');
-    const response = await this.deps.fetchApi.fetch(`${base}${path}`, {
+  private call<T = void>(method: string, path: string, body?: unknown) {
+    return requestJson<T>(
+      this.deps,
       method,
-      headers: body ? { 'Content-Type': 'application/json' } : undefined,
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (response.status === 400) {
-      const payload = await response.json().catch(() => ({}));
-      if (Array.isArray(payload.fieldErrors))
-        throw new JobInputError(
-          payload.error?.message ?? 'Invalid job',
-          payload.fieldErrors,
-        );
-    }
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return response.status === 204 ? (undefined as T) : response.json();
+      path,
+      body,
+      (message, errors) => new JobInputError(message, errors),
+    );
   }
 }

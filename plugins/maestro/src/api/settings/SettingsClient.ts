@@ -1,5 +1,5 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { requestJson } from '../requestJson';
 import {
   MaestroSettings,
   RegionsByProvider,
@@ -41,22 +41,13 @@ export class SettingsClient implements SettingsApi {
     );
   }
 
-  private async call<T>(method: string, path: string, body?: unknown) {
-    const base = await this.deps.discoveryApi.getBaseUrl('maestro');
-    const response = await this.deps.fetchApi.fetch(`${base}${path}`, {
+  private call<T = void>(method: string, path: string, body?: unknown) {
+    return requestJson<T>(
+      this.deps,
       method,
-      headers: body ? { 'Content-Type': 'application/json' } : undefined,
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (response.status === 400) {
-      const payload = await response.json().catch(() => ({}));
-      if (Array.isArray(payload.fieldErrors))
-        throw new SettingsInputError(
-          payload.error?.message ?? 'Invalid settings',
-          payload.fieldErrors,
-        );
-    }
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return (await response.json()) as T;
+      path,
+      body,
+      (message, errors) => new SettingsInputError(message, errors),
+    );
   }
 }

@@ -1,0 +1,9 @@
+export { connectionsApiRef, ConnectionInputError } from './ConnectionsApi';
+export type {
+  ConnectionsApi,
+  Connection,
+  ConnectionInput,
+  ConnectionTask,
+  ConnectionType,
+} from './ConnectionsApi';
+export { ConnectionsClient } from './ConnectionsClient';
