@@ -14,3 +14,6 @@ export * from './api';
 export * from './names';
 export * from './settings';
 export * from './reports';
+export * from './familyColor';
+export * from './analytics';
+export * from './jobs';

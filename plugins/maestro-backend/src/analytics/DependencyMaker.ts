@@ -1,13 +1,10 @@
+import { NewDependency } from '@maestro/plugin-maestro-common';
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { RecordStore } from '../store/RecordStore';
 import { WritePath } from '../writePath/WritePath';
 
-export interface NewDependency {
-  source: string;
-  target: string;
-  protocol?: string;
-}
+export type { NewDependency };
 
 const SERVICE_KINDS = ['component', 'resource'];
 

@@ -1,48 +1,8 @@
-/** What a webhook job sends. */
-export interface WebhookSpec {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  url: string;
-  headers?: Record<string, string>;
-  body?: string;
-}
-
-/**
- * When a job runs: every N seconds, on a cron expression, or after another
- * job succeeds (a chain), `countdownSeconds` later.
- */
-export type JobPeriod =
-  | { type: 'interval'; seconds: number }
-  | { type: 'cron'; cron: string }
-  | { type: 'chain'; afterJobId: string; countdownSeconds: number };
-
-export interface JobInput {
-  name: string;
-  enabled: boolean;
-  period: JobPeriod;
-  webhook: WebhookSpec;
-}
-
-export interface Job extends JobInput {
-  id: string;
-  type: 'webhook';
-  nextRunAt?: string;
-  totalRuns: number;
-  lastRunAt?: string;
-  lastOutcome?: 'success' | 'failure';
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-}
-
-export type RunTrigger = 'schedule' | 'manual' | 'chain';
-
-export interface JobRun {
-  id: string;
-  jobId: string;
-  trigger: RunTrigger;
-  startedAt: string;
-  finishedAt?: string;
-  durationMs?: number;
-  outcome?: 'success' | 'failure';
-  message?: string;
-}
+export type {
+  WebhookSpec,
+  JobPeriod,
+  JobInput,
+  Job,
+  RunTrigger,
+  JobRun,
+} from '@maestro/plugin-maestro-common';

@@ -1,5 +1,5 @@
 import { escapeXml } from './escapeXml';
-import { familyColor } from './familyColor';
+import { familyColor } from '@maestro/plugin-maestro-common';
 import { GraphLayout, layeredLayout } from './layeredLayout';
 import { DependencyGraph } from './types';
 

@@ -6,7 +6,7 @@ import FitIcon from '@material-ui/icons/ZoomOutMap';
 import FullscreenIcon from '@material-ui/icons/Fullscreen';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { GraphNode, GraphResult } from '../../api/analytics';
-import { familyColor } from './familyColor';
+import { familyColor } from '@maestro/plugin-maestro-common';
 import { GraphLayout, PlacedEdge, layoutGraph, workerElk } from './layoutGraph';
 
 const MIN_HEIGHT = 320;

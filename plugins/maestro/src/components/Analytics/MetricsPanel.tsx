@@ -8,7 +8,7 @@ import {
 } from '@material-ui/core';
 import { InfoCard } from '@backstage/core-components';
 import { GraphResult } from '../../api/analytics';
-import { familyColor } from './familyColor';
+import { familyColor } from '@maestro/plugin-maestro-common';
 
 export type Highlight = 'none' | 'articulation' | 'chain' | 'cycles';
 

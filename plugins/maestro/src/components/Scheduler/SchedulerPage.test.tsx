@@ -35,6 +35,7 @@ class MemoryJobs implements JobsApi {
       totalRuns: 0,
       createdAt: '2026-11-26T00:00:00Z',
       createdBy: 'user:default/guest',
+      updatedAt: '2026-11-26T00:00:00Z',
     };
     this.jobs.push(job);
     return job;

@@ -1,0 +1,54 @@
+/**
+ * Scheduled jobs (Scheduler page): what the API takes and answers, shared by
+ * the backend that runs them and the page that edits them.
+ */
+
+/** What a webhook job sends. */
+export interface WebhookSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/**
+ * When a job runs: every N seconds, on a cron expression, or after another
+ * job succeeds (a chain), `countdownSeconds` later.
+ */
+export type JobPeriod =
+  | { type: 'interval'; seconds: number }
+  | { type: 'cron'; cron: string }
+  | { type: 'chain'; afterJobId: string; countdownSeconds: number };
+
+export interface JobInput {
+  name: string;
+  enabled: boolean;
+  period: JobPeriod;
+  webhook: WebhookSpec;
+}
+
+/** A job as the API shows it: header values come back masked. */
+export interface Job extends JobInput {
+  id: string;
+  type: 'webhook';
+  nextRunAt?: string;
+  totalRuns: number;
+  lastRunAt?: string;
+  lastOutcome?: 'success' | 'failure';
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+}
+
+export type RunTrigger = 'schedule' | 'manual' | 'chain';
+
+export interface JobRun {
+  id: string;
+  jobId: string;
+  trigger: RunTrigger;
+  startedAt: string;
+  finishedAt?: string;
+  durationMs?: number;
+  outcome?: 'success' | 'failure';
+  message?: string;
+}
