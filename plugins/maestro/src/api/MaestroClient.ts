@@ -1,5 +1,5 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { requestJson } from './requestJson';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   MaestroRecord,
@@ -87,48 +87,35 @@ export class MaestroClient implements MaestroApi {
     return this.get<MaestroSettings>('/settings', {});
   }
 
-  private async send<T>(
+  private deps() {
+    return { discoveryApi: this.discoveryApi, fetchApi: this.fetchApi };
+  }
+
+  private send<T>(
     method: 'POST' | 'PUT' | 'DELETE',
     path: string,
     body?: unknown,
   ): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('maestro');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
+    return requestJson<T>(
+      this.deps(),
       method,
-      headers:
-        body === undefined ? undefined : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (response.status === 400) {
-      const payload = await response
-        .clone()
-        .json()
-        .catch(() => undefined);
-      if (Array.isArray(payload?.fieldErrors) && payload.fieldErrors.length) {
-        throw new RecordFieldErrors(
-          payload.error?.message ?? 'Invalid record',
-          payload.fieldErrors,
-        );
-      }
-    }
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
+      path,
+      body,
+      (message, errors) => new RecordFieldErrors(message, errors),
+    );
   }
 
-  private async get<T>(
+  private get<T>(
     path: string,
     params: URLSearchParams | Record<string, string>,
   ): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('maestro');
     const search = new URLSearchParams(params).toString();
-    const url = `${baseUrl}${path}${search ? `?${search}` : ''}`;
-    const response = await this.fetchApi.fetch(url);
-    if (!response.ok) {
-      // Carries the backend's serialized InputError / NotFoundError.
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
+    // A failure carries the backend's serialized InputError / NotFoundError.
+    return requestJson<T>(
+      this.deps(),
+      'GET',
+      `${path}${search ? `?${search}` : ''}`,
+    );
   }
 }
 

@@ -1,5 +1,4 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import { AnalyticsApi } from './AnalyticsApi';
 import {
   CreatedShare,
@@ -9,6 +8,7 @@ import {
   NewDependency,
   SavedGraph,
 } from './types';
+import { fetchMaestro, requestJson } from '../requestJson';
 
 /**
  * Default {@link AnalyticsApi}, through the fetch API so the user's token
@@ -94,23 +94,11 @@ export class AnalyticsClient implements AnalyticsApi {
     );
   }
 
-  private async fetch(method: string, path: string, body?: unknown) {
-    const base = await this.deps.discoveryApi.getBaseUrl('maestro');
-    const response = await this.deps.fetchApi.fetch(
-      `${base}/analytics${path}`,
-      {
-        method,
-        headers: body ? { 'Content-Type': 'application/json' } : undefined,
-        body: body ? JSON.stringify(body) : undefined,
-      },
-    );
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return response;
+  private fetch(method: string, path: string, body?: unknown) {
+    return fetchMaestro(this.deps, method, `/analytics${path}`, body);
   }
 
-  private async call<T>(method: string, path: string, body?: unknown) {
-    const response = await this.fetch(method, path, body);
-    if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
+  private call<T>(method: string, path: string, body?: unknown) {
+    return requestJson<T>(this.deps, method, `/analytics${path}`, body);
   }
 }

@@ -1,5 +1,4 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import {
   ReportChart,
   ReportExportFormat,
@@ -8,6 +7,7 @@ import {
   SavedReportInput,
 } from '@maestro/plugin-maestro-common';
 import { ExportProgress, ReportsApi } from './ReportsApi';
+import { fetchMaestro, requestJson } from '../requestJson';
 
 /**
  * Default {@link ReportsApi}, through the fetch API so the user's token goes
@@ -117,18 +117,11 @@ export class ReportsClient implements ReportsApi {
     };
   }
 
-  private async fetch(method: string, path: string, body?: unknown) {
-    const base = await this.deps.discoveryApi.getBaseUrl('maestro');
-    const response = await this.deps.fetchApi.fetch(`${base}/reports${path}`, {
-      method,
-      headers: body ? { 'Content-Type': 'application/json' } : undefined,
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return response;
+  private fetch(method: string, path: string, body?: unknown) {
+    return fetchMaestro(this.deps, method, `/reports${path}`, body);
   }
 
-  private async call<T>(method: string, path: string, body?: unknown) {
-    return (await (await this.fetch(method, path, body)).json()) as T;
+  private call<T>(method: string, path: string, body?: unknown) {
+    return requestJson<T>(this.deps, method, `/reports${path}`, body);
   }
 }
