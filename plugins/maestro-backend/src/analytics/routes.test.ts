@@ -1,12 +1,8 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { maestroPlugin } from '../plugin';
 import { createTestDatabases } from '../__testUtils__/testStore';
 import { readDemoFiles } from '../__testUtils__/demoData';
+import { startMaestroTestBackend } from '../__testUtils__/testBackend';
 
 jest.setTimeout(120_000);
 const databases = createTestDatabases();
@@ -23,17 +19,9 @@ describe.each(databases.eachSupportedId())(
 
     beforeAll(async () => {
       const knex = await databases.init(databaseId);
-      const backend = await startTestBackend({
-        features: [
-          maestroPlugin,
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: { maestro: { analytics: { maxDepth: 30 } } },
-          }),
-          mockServices.httpAuth.factory({
-            defaultCredentials: mockCredentials.none(),
-          }),
-        ],
+      const backend = await startMaestroTestBackend({
+        knex,
+        config: { maestro: { analytics: { maxDepth: 30 } } },
       });
       server = backend.server;
       await api('post', '/import/maestro-0.6')

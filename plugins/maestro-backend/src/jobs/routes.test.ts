@@ -1,11 +1,7 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { maestroPlugin } from '../plugin';
 import { createTestDatabases } from '../__testUtils__/testStore';
+import { startMaestroTestBackend } from '../__testUtils__/testBackend';
 
 const databases = createTestDatabases();
 
@@ -15,21 +11,13 @@ describe.each(databases.eachSupportedId())('Jobs API on %p', databaseId => {
 
   beforeAll(async () => {
     const knex = await databases.init(databaseId);
-    const backend = await startTestBackend({
-      features: [
-        maestroPlugin,
-        mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({
-          data: {
-            maestro: {
-              discovery: { encryptionKey: 'a-test-key-of-enough-length' },
-            },
-          },
-        }),
-        mockServices.httpAuth.factory({
-          defaultCredentials: mockCredentials.none(),
-        }),
-      ],
+    const backend = await startMaestroTestBackend({
+      knex,
+      config: {
+        maestro: {
+          discovery: { encryptionKey: 'a-test-key-of-enough-length' },
+        },
+      },
     });
     server = backend.server;
   });

@@ -1,18 +1,14 @@
 /* eslint-disable jest/no-standalone-expect -- `ansibleIt` is `it` or `it.skip` */
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { execFileSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import request from 'supertest';
-import { maestroPlugin } from '../plugin';
 import { createTestDatabases } from '../__testUtils__/testStore';
 import { DEMO_COUNTS, DEMO_DIR } from '../__testUtils__/demoData';
 import { loadDirectory } from '../import';
+import { startMaestroTestBackend } from '../__testUtils__/testBackend';
 
 const databases = createTestDatabases();
 
@@ -86,20 +82,11 @@ describe.each(databases.eachSupportedId())('Reports API on %p', databaseId => {
 
   beforeAll(async () => {
     const knex = await databases.init(databaseId);
-    const backend = await startTestBackend({
-      features: [
-        maestroPlugin,
-        mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({
-          data: {
-            maestro: { reports: { ansible: { keyDirectory: '/keys' } } },
-          },
-        }),
-        // Requests without a token are anonymous, as in a real backend.
-        mockServices.httpAuth.factory({
-          defaultCredentials: mockCredentials.none(),
-        }),
-      ],
+    const backend = await startMaestroTestBackend({
+      knex,
+      config: {
+        maestro: { reports: { ansible: { keyDirectory: '/keys' } } },
+      },
     });
     server = backend.server;
     const files = await loadDirectory(DEMO_DIR);

@@ -1,11 +1,7 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { maestroPlugin } from '../plugin';
 import { createTestDatabases } from '../__testUtils__/testStore';
+import { startMaestroTestBackend } from '../__testUtils__/testBackend';
 
 const databases = createTestDatabases();
 
@@ -17,17 +13,7 @@ describe.each(databases.eachSupportedId())(
 
     beforeAll(async () => {
       const knex = await databases.init(databaseId);
-      const backend = await startTestBackend({
-        features: [
-          maestroPlugin,
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({ data: {} }),
-          // Requests without a token are anonymous, as in a real backend.
-          mockServices.httpAuth.factory({
-            defaultCredentials: mockCredentials.none(),
-          }),
-        ],
-      });
+      const backend = await startMaestroTestBackend({ knex });
       server = backend.server;
     });
 

@@ -1,11 +1,7 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { maestroPlugin } from '../plugin';
 import { createTestDatabases } from '../__testUtils__/testStore';
+import { startMaestroTestBackend } from '../__testUtils__/testBackend';
 
 const databases = createTestDatabases();
 
@@ -15,16 +11,7 @@ describe.each(databases.eachSupportedId())('Settings API on %p', databaseId => {
 
   beforeAll(async () => {
     const knex = await databases.init(databaseId);
-    const backend = await startTestBackend({
-      features: [
-        maestroPlugin,
-        mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({ data: {} }),
-        mockServices.httpAuth.factory({
-          defaultCredentials: mockCredentials.none(),
-        }),
-      ],
-    });
+    const backend = await startMaestroTestBackend({ knex });
     server = backend.server;
   });
 
