@@ -12,19 +12,13 @@ import {
 } from '@material-ui/core';
 import EditIcon from '@material-ui/icons/Edit';
 import DeleteIcon from '@material-ui/icons/Delete';
-import {
-  Content,
-  Header,
-  InfoCard,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { Connection, connectionsApiRef } from '../../api/connections';
 import { ConnectionDialog } from './ConnectionDialog';
 import { TaskTable } from './TaskTable';
+import { NewButton, ToolPage } from '../common/ToolPage';
 
 /** Inventory > Connections: cloud accounts Maestro discovers, and their tasks. */
 export function ConnectionsPage() {
@@ -43,92 +37,85 @@ export function ConnectionsPage() {
   };
 
   return (
-    <Page themeId="tool">
-      <Header
-        title="Connections"
-        subtitle="Cloud accounts and sites Maestro discovers by itself"
-      />
-      <Content>
-        {error && <ResponseErrorPanel error={error} />}
-        {loading && !value && <Progress />}
-        {value && (
-          <>
-            <Box mb={2} display="flex" justifyContent="flex-end">
-              <Button
-                color="primary"
-                variant="contained"
-                disabled={!value.types.length}
-                onClick={() => setEditing('new')}
+    <ToolPage
+      title="Connections"
+      subtitle="Cloud accounts and sites Maestro discovers by itself"
+      error={error}
+      loading={loading && !value}
+    >
+      {value && (
+        <>
+          <Box mb={2} display="flex" justifyContent="flex-end">
+            <NewButton
+              label="New connection"
+              disabled={!value.types.length}
+              onClick={() => setEditing('new')}
+            />
+          </Box>
+          {value.connections.length === 0 && (
+            <Typography>
+              No connection yet: add one to discover servers, volumes and more.
+            </Typography>
+          )}
+          {value.connections.map(connection => (
+            <Box key={connection.id} mb={2}>
+              <InfoCard
+                title={connection.title}
+                subheader={`${
+                  value.types.find(t => t.type === connection.type)?.title ??
+                  connection.type
+                } · ${connection.datacenter}`}
+                action={
+                  <>
+                    <Tooltip title="Edit">
+                      <IconButton
+                        aria-label={`Edit ${connection.title}`}
+                        onClick={() => setEditing(connection)}
+                      >
+                        <EditIcon />
+                      </IconButton>
+                    </Tooltip>
+                    <Tooltip title="Delete">
+                      <IconButton
+                        aria-label={`Delete ${connection.title}`}
+                        onClick={() => setDeleting(connection)}
+                      >
+                        <DeleteIcon />
+                      </IconButton>
+                    </Tooltip>
+                  </>
+                }
               >
-                New connection
-              </Button>
+                <TaskTable connection={connection} />
+              </InfoCard>
             </Box>
-            {value.connections.length === 0 && (
-              <Typography>
-                No connection yet: add one to discover servers, volumes and
-                more.
-              </Typography>
-            )}
-            {value.connections.map(connection => (
-              <Box key={connection.id} mb={2}>
-                <InfoCard
-                  title={connection.title}
-                  subheader={`${
-                    value.types.find(t => t.type === connection.type)?.title ??
-                    connection.type
-                  } · ${connection.datacenter}`}
-                  action={
-                    <>
-                      <Tooltip title="Edit">
-                        <IconButton
-                          aria-label={`Edit ${connection.title}`}
-                          onClick={() => setEditing(connection)}
-                        >
-                          <EditIcon />
-                        </IconButton>
-                      </Tooltip>
-                      <Tooltip title="Delete">
-                        <IconButton
-                          aria-label={`Delete ${connection.title}`}
-                          onClick={() => setDeleting(connection)}
-                        >
-                          <DeleteIcon />
-                        </IconButton>
-                      </Tooltip>
-                    </>
-                  }
-                >
-                  <TaskTable connection={connection} />
-                </InfoCard>
-              </Box>
-            ))}
-          </>
-        )}
-        {deleting && (
-          <Dialog open onClose={() => setDeleting(undefined)}>
-            <DialogTitle>Delete {deleting.title}?</DialogTitle>
-            <DialogContent>
-              Its tasks stop; the records it discovered stay in the inventory.
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={() => setDeleting(undefined)}>Cancel</Button>
-              <Button color="secondary" onClick={() => remove(deleting)}>
-                Delete
-              </Button>
-            </DialogActions>
-          </Dialog>
-        )}
-        {editing && value && (
-          <ConnectionDialog
-            types={value.types}
-            connection={editing === 'new' ? undefined : editing}
-            onClose={saved => {
-              setEditing(undefined);
-              if (saved) retry();
-            }}
-          />
-        )}
-      </Content>
-    </Page>
+          ))}
+        </>
+      )}
+      {deleting && (
+        <Dialog open onClose={() => setDeleting(undefined)}>
+          <DialogTitle>Delete {deleting.title}?</DialogTitle>
+          <DialogContent>
+            Its tasks stop; the records it discovered stay in the inventory.
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setDeleting(undefined)}>Cancel</Button>
+            <Button color="secondary" onClick={() => remove(deleting)}>
+              Delete
+            </Button>
+          </DialogActions>
+        </Dialog>
+      )}
+      {editing && value && (
+        <ConnectionDialog
+          types={value.types}
+          connection={editing === 'new' ? undefined : editing}
+          onClose={saved => {
+            setEditing(undefined);
+            if (saved) retry();
+          }}
+        />
+      )}
+    </ToolPage>
   );
 }

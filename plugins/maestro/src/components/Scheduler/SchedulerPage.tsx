@@ -1,7 +1,5 @@
 import { useState } from 'react';
 import {
-  Box,
-  Button,
   Chip,
   IconButton,
   Table,
@@ -15,20 +13,14 @@ import PlayIcon from '@material-ui/icons/PlayArrow';
 import EditIcon from '@material-ui/icons/Edit';
 import DeleteIcon from '@material-ui/icons/Delete';
 import HistoryIcon from '@material-ui/icons/History';
-import {
-  Content,
-  Header,
-  InfoCard,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/frontend-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { Job, jobsApiRef } from '../../api/jobs';
 import { JobDialog } from './JobDialog';
 import { RunsDialog } from './RunsDialog';
 import { periodText } from './periodText';
+import { NewButton, ToolPage } from '../common/ToolPage';
 
 const when = (iso?: string) => (iso ? new Date(iso).toLocaleString() : '—');
 
@@ -62,122 +54,110 @@ export function SchedulerPage() {
   };
 
   return (
-    <Page themeId="tool">
-      <Header
-        title="Scheduler"
-        subtitle="Jobs that run on a schedule: webhooks and chains"
-      />
-      <Content>
-        {error && <ResponseErrorPanel error={error} />}
-        {loading && !jobs && <Progress />}
-        {jobs && (
-          <InfoCard
-            title={`Jobs (${jobs.length})`}
-            action={
-              <Box mt={1} mr={1}>
-                <Button
-                  color="primary"
-                  variant="contained"
-                  onClick={() => setEditing('new')}
-                >
-                  New job
-                </Button>
-              </Box>
-            }
-          >
-            <Table size="small" aria-label="Jobs">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Enabled</TableCell>
-                  <TableCell>Name</TableCell>
-                  <TableCell>Module</TableCell>
-                  <TableCell>Period</TableCell>
-                  <TableCell>Total runs</TableCell>
-                  <TableCell>Last run</TableCell>
-                  <TableCell>Next run</TableCell>
-                  <TableCell>Actions</TableCell>
+    <ToolPage
+      title="Scheduler"
+      subtitle="Jobs that run on a schedule: webhooks and chains"
+      error={error}
+      loading={loading && !jobs}
+    >
+      {jobs && (
+        <InfoCard
+          title={`Jobs (${jobs.length})`}
+          action={
+            <NewButton label="New job" onClick={() => setEditing('new')} />
+          }
+        >
+          <Table size="small" aria-label="Jobs">
+            <TableHead>
+              <TableRow>
+                <TableCell>Enabled</TableCell>
+                <TableCell>Name</TableCell>
+                <TableCell>Module</TableCell>
+                <TableCell>Period</TableCell>
+                <TableCell>Total runs</TableCell>
+                <TableCell>Last run</TableCell>
+                <TableCell>Next run</TableCell>
+                <TableCell>Actions</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {jobs.map(job => (
+                <TableRow key={job.id}>
+                  <TableCell>{job.enabled ? 'yes' : 'no'}</TableCell>
+                  <TableCell>{job.name}</TableCell>
+                  <TableCell>
+                    webhook {job.webhook.method} {new URL(job.webhook.url).host}
+                  </TableCell>
+                  <TableCell>{periodText(job.period, jobs)}</TableCell>
+                  <TableCell>{job.totalRuns}</TableCell>
+                  <TableCell>
+                    {when(job.lastRunAt)}{' '}
+                    {job.lastOutcome && (
+                      <Chip
+                        size="small"
+                        label={job.lastOutcome}
+                        color={
+                          job.lastOutcome === 'success'
+                            ? 'primary'
+                            : 'secondary'
+                        }
+                      />
+                    )}
+                  </TableCell>
+                  <TableCell>{when(job.nextRunAt)}</TableCell>
+                  <TableCell>
+                    <Tooltip title="Run now">
+                      <IconButton
+                        aria-label={`Run ${job.name} now`}
+                        onClick={() => runNow(job)}
+                      >
+                        <PlayIcon />
+                      </IconButton>
+                    </Tooltip>
+                    <Tooltip title="Runs">
+                      <IconButton
+                        aria-label={`Runs of ${job.name}`}
+                        onClick={() => setHistory(job)}
+                      >
+                        <HistoryIcon />
+                      </IconButton>
+                    </Tooltip>
+                    <Tooltip title="Edit">
+                      <IconButton
+                        aria-label={`Edit ${job.name}`}
+                        onClick={() => setEditing(job)}
+                      >
+                        <EditIcon />
+                      </IconButton>
+                    </Tooltip>
+                    <Tooltip title="Delete">
+                      <IconButton
+                        aria-label={`Delete ${job.name}`}
+                        onClick={() => remove(job)}
+                      >
+                        <DeleteIcon />
+                      </IconButton>
+                    </Tooltip>
+                  </TableCell>
                 </TableRow>
-              </TableHead>
-              <TableBody>
-                {jobs.map(job => (
-                  <TableRow key={job.id}>
-                    <TableCell>{job.enabled ? 'yes' : 'no'}</TableCell>
-                    <TableCell>{job.name}</TableCell>
-                    <TableCell>
-                      webhook {job.webhook.method}{' '}
-                      {new URL(job.webhook.url).host}
-                    </TableCell>
-                    <TableCell>{periodText(job.period, jobs)}</TableCell>
-                    <TableCell>{job.totalRuns}</TableCell>
-                    <TableCell>
-                      {when(job.lastRunAt)}{' '}
-                      {job.lastOutcome && (
-                        <Chip
-                          size="small"
-                          label={job.lastOutcome}
-                          color={
-                            job.lastOutcome === 'success'
-                              ? 'primary'
-                              : 'secondary'
-                          }
-                        />
-                      )}
-                    </TableCell>
-                    <TableCell>{when(job.nextRunAt)}</TableCell>
-                    <TableCell>
-                      <Tooltip title="Run now">
-                        <IconButton
-                          aria-label={`Run ${job.name} now`}
-                          onClick={() => runNow(job)}
-                        >
-                          <PlayIcon />
-                        </IconButton>
-                      </Tooltip>
-                      <Tooltip title="Runs">
-                        <IconButton
-                          aria-label={`Runs of ${job.name}`}
-                          onClick={() => setHistory(job)}
-                        >
-                          <HistoryIcon />
-                        </IconButton>
-                      </Tooltip>
-                      <Tooltip title="Edit">
-                        <IconButton
-                          aria-label={`Edit ${job.name}`}
-                          onClick={() => setEditing(job)}
-                        >
-                          <EditIcon />
-                        </IconButton>
-                      </Tooltip>
-                      <Tooltip title="Delete">
-                        <IconButton
-                          aria-label={`Delete ${job.name}`}
-                          onClick={() => remove(job)}
-                        >
-                          <DeleteIcon />
-                        </IconButton>
-                      </Tooltip>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </InfoCard>
-        )}
-        {editing && (
-          <JobDialog
-            job={editing === 'new' ? undefined : editing}
-            jobs={jobs ?? []}
-            onClose={saved => {
-              setEditing(undefined);
-              if (saved) retry();
-            }}
-          />
-        )}
-        {history && (
-          <RunsDialog job={history} onClose={() => setHistory(undefined)} />
-        )}
-      </Content>
-    </Page>
+              ))}
+            </TableBody>
+          </Table>
+        </InfoCard>
+      )}
+      {editing && (
+        <JobDialog
+          job={editing === 'new' ? undefined : editing}
+          jobs={jobs ?? []}
+          onClose={saved => {
+            setEditing(undefined);
+            if (saved) retry();
+          }}
+        />
+      )}
+      {history && (
+        <RunsDialog job={history} onClose={() => setHistory(undefined)} />
+      )}
+    </ToolPage>
   );
 }

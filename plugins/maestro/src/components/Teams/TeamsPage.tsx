@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import {
   Avatar,
-  Box,
-  Button,
   Chip,
   IconButton,
   Table,
@@ -13,14 +11,7 @@ import {
   Tooltip,
 } from '@material-ui/core';
 import EditIcon from '@material-ui/icons/Edit';
-import {
-  Content,
-  Header,
-  InfoCard,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
   EntityRefLink,
@@ -34,6 +25,7 @@ import {
 } from '@backstage/catalog-model';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { TeamDialog } from './TeamDialog';
+import { NewButton, ToolPage } from '../common/ToolPage';
 
 /** Teams Maestro manages (created here or imported) can be edited here. */
 export function isMaestroTeam(group: Entity) {
@@ -64,110 +56,99 @@ export function TeamsPage() {
   const [editing, setEditing] = useState<Entity | 'new'>();
 
   return (
-    <Page themeId="tool">
-      <Header
-        title="Teams"
-        subtitle="Groups and their members; the owners and access holders of records"
-      />
-      <Content>
-        {error && <ResponseErrorPanel error={error} />}
-        {loading && !value && <Progress />}
-        {value && (
-          <InfoCard
-            title={`Teams (${value.length})`}
-            action={
-              <Box mt={1} mr={1}>
-                <Button
-                  color="primary"
-                  variant="contained"
-                  onClick={() => setEditing('new')}
-                >
-                  New team
-                </Button>
-              </Box>
-            }
-          >
-            <Table size="small" aria-label="Teams">
-              <TableHead>
-                <TableRow>
-                  <TableCell />
-                  <TableCell>Team</TableCell>
-                  <TableCell>Email</TableCell>
-                  <TableCell>Members</TableCell>
-                  <TableCell>Source</TableCell>
-                  <TableCell />
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {value.map(group => {
-                  const profile = (group.spec as any)?.profile ?? {};
-                  const members = (group.relations ?? [])
-                    .filter(r => r.type === RELATION_HAS_MEMBER)
-                    .map(r => r.targetRef);
-                  const maestro = isMaestroTeam(group);
-                  const name =
-                    group.metadata.title ??
-                    profile.displayName ??
-                    group.metadata.name;
-                  return (
-                    <TableRow key={group.metadata.name}>
-                      <TableCell padding="checkbox">
-                        <Avatar src={profile.picture} alt="">
-                          {String(name)[0]?.toUpperCase()}
-                        </Avatar>
-                      </TableCell>
-                      <TableCell>
-                        <EntityRefLink
-                          entityRef={getCompoundEntityRef(group)}
-                          title={name}
+    <ToolPage
+      title="Teams"
+      subtitle="Groups and their members; the owners and access holders of records"
+      error={error}
+      loading={loading && !value}
+    >
+      {value && (
+        <InfoCard
+          title={`Teams (${value.length})`}
+          action={
+            <NewButton label="New team" onClick={() => setEditing('new')} />
+          }
+        >
+          <Table size="small" aria-label="Teams">
+            <TableHead>
+              <TableRow>
+                <TableCell />
+                <TableCell>Team</TableCell>
+                <TableCell>Email</TableCell>
+                <TableCell>Members</TableCell>
+                <TableCell>Source</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {value.map(group => {
+                const profile = (group.spec as any)?.profile ?? {};
+                const members = (group.relations ?? [])
+                  .filter(r => r.type === RELATION_HAS_MEMBER)
+                  .map(r => r.targetRef);
+                const maestro = isMaestroTeam(group);
+                const name =
+                  group.metadata.title ??
+                  profile.displayName ??
+                  group.metadata.name;
+                return (
+                  <TableRow key={group.metadata.name}>
+                    <TableCell padding="checkbox">
+                      <Avatar src={profile.picture} alt="">
+                        {String(name)[0]?.toUpperCase()}
+                      </Avatar>
+                    </TableCell>
+                    <TableCell>
+                      <EntityRefLink
+                        entityRef={getCompoundEntityRef(group)}
+                        title={name}
+                      />
+                    </TableCell>
+                    <TableCell>{profile.email}</TableCell>
+                    <TableCell>
+                      {members.length ? (
+                        <EntityRefLinks
+                          entityRefs={members}
+                          defaultKind="user"
                         />
-                      </TableCell>
-                      <TableCell>{profile.email}</TableCell>
-                      <TableCell>
-                        {members.length ? (
-                          <EntityRefLinks
-                            entityRefs={members}
-                            defaultKind="user"
-                          />
-                        ) : (
-                          '—'
-                        )}
-                      </TableCell>
-                      <TableCell>
-                        <Chip
-                          size="small"
-                          label={maestro ? 'Maestro' : 'directory'}
-                        />
-                      </TableCell>
-                      <TableCell padding="checkbox">
-                        {maestro && (
-                          <Tooltip title="Edit">
-                            <IconButton
-                              aria-label={`Edit ${name}`}
-                              onClick={() => setEditing(group)}
-                            >
-                              <EditIcon />
-                            </IconButton>
-                          </Tooltip>
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-          </InfoCard>
-        )}
-        {editing && (
-          <TeamDialog
-            team={editing === 'new' ? undefined : editing}
-            onClose={saved => {
-              setEditing(undefined);
-              if (saved) retry();
-            }}
-          />
-        )}
-      </Content>
-    </Page>
+                      ) : (
+                        '—'
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      <Chip
+                        size="small"
+                        label={maestro ? 'Maestro' : 'directory'}
+                      />
+                    </TableCell>
+                    <TableCell padding="checkbox">
+                      {maestro && (
+                        <Tooltip title="Edit">
+                          <IconButton
+                            aria-label={`Edit ${name}`}
+                            onClick={() => setEditing(group)}
+                          >
+                            <EditIcon />
+                          </IconButton>
+                        </Tooltip>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </InfoCard>
+      )}
+      {editing && (
+        <TeamDialog
+          team={editing === 'new' ? undefined : editing}
+          onClose={saved => {
+            setEditing(undefined);
+            if (saved) retry();
+          }}
+        />
+      )}
+    </ToolPage>
   );
 }
