@@ -137,7 +137,10 @@ export function DependencyMakerPage() {
 
   return (
     <Page themeId="tool">
-      <Header title="Dependency maker" subtitle="Connect applications in one page" />
+      <Header
+        title="Dependency maker"
+        subtitle="Connect applications in one page"
+      />
       <Content>
         <InfoCard title="Entry point">
           <RecordPicker
@@ -167,9 +170,9 @@ export function DependencyMakerPage() {
                 {pending.map((edge, i) => (
                   <ListItem key={`${edge.source}-${edge.target}-${i}`}>
                     <ListItemText
-                      primary={`${titles.get(edge.source)?.title ?? edge.source} → ${
-                        titles.get(edge.target)?.title ?? edge.target
-                      }`}
+                      primary={`${
+                        titles.get(edge.source)?.title ?? edge.source
+                      } → ${titles.get(edge.target)?.title ?? edge.target}`}
                       secondary={edge.protocol}
                     />
                     <ListItemSecondaryAction>

@@ -31,8 +31,16 @@ const result: GraphResult = {
       node('db', 2, 'shop'),
     ],
     edges: [
-      { source: 'component:default/lb', target: 'component:default/web', protocol: 'rest' },
-      { source: 'component:default/web', target: 'component:default/db', protocol: 'tcp' },
+      {
+        source: 'component:default/lb',
+        target: 'component:default/web',
+        protocol: 'rest',
+      },
+      {
+        source: 'component:default/web',
+        target: 'component:default/db',
+        protocol: 'tcp',
+      },
       { source: 'component:default/db', target: 'component:default/lb' },
     ],
     problems: [],
@@ -72,6 +80,7 @@ describe('GraphDiagram', () => {
       layout.nodes.find(n => n.ref === `component:default/${name}`)!.x;
     expect(x('lb')).toBeLessThan(x('web'));
     expect(x('web')).toBeLessThan(x('db'));
-    for (const edge of layout.edges) expect(edge.points.length).toBeGreaterThan(1);
+    for (const edge of layout.edges)
+      expect(edge.points.length).toBeGreaterThan(1);
   });
 });

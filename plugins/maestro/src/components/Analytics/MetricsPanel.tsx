@@ -87,7 +87,10 @@ export function MetricsPanel(props: {
                 key={family}
                 size="small"
                 label={`${family}: ${count}`}
-                style={{ borderLeft: `6px solid ${familyColor(family)}`, margin: 2 }}
+                style={{
+                  borderLeft: `6px solid ${familyColor(family)}`,
+                  margin: 2,
+                }}
               />
             ))}
           </Box>
@@ -99,7 +102,10 @@ export function MetricsPanel(props: {
         <Grid item xs={12} md={3}>
           <FormControlLabel
             control={toggle('chain')}
-            label={`Longest chain (${Math.max(0, metrics.longestChain.length - 1)} hops)`}
+            label={`Longest chain (${Math.max(
+              0,
+              metrics.longestChain.length - 1,
+            )} hops)`}
           />
           <FormControlLabel
             control={toggle('articulation')}
