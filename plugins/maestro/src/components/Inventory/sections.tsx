@@ -50,11 +50,6 @@ const name: InventoryColumn = {
   path: 'metadata.title',
   render: e => entityLink(e),
 };
-const environment: InventoryColumn = {
-  title: 'Environment',
-  path: 'spec.environment',
-  lookup: 'environments',
-};
 const datacenter: InventoryColumn = {
   title: 'Datacenter',
   path: 'spec.datacenter.ref',
@@ -75,6 +70,8 @@ const field = (
   lookup,
   render: e => text(getAt(e, path)),
 });
+
+const environment = field('Environment', 'spec.environment', 'environments');
 
 const familyColumns: InventoryColumn[] = [
   name,
