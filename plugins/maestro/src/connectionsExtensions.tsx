@@ -25,6 +25,8 @@ export const connectionsPage = PageBlueprint.make({
     routeRef: connectionsRouteRef,
     path: '/maestro/connections',
     title: 'Connections',
+    // The page draws its own header.
+    noHeader: true,
     icon: <CloudIcon fontSize="inherit" />,
     loader: () =>
       import('./components/Connections').then(m => <m.ConnectionsPage />),

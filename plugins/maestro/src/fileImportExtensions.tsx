@@ -25,6 +25,8 @@ export const fileImportPage = PageBlueprint.make({
     routeRef: fileImportRouteRef,
     path: '/maestro/import',
     title: 'Import files',
+    // The page draws its own header.
+    noHeader: true,
     icon: <UploadIcon fontSize="inherit" />,
     loader: () =>
       import('./components/FileImport').then(m => <m.FileImportPage />),

@@ -25,6 +25,8 @@ export const schedulerPage = PageBlueprint.make({
     routeRef: schedulerRouteRef,
     path: '/maestro/scheduler',
     title: 'Scheduler',
+    // The page draws its own header.
+    noHeader: true,
     icon: <ScheduleIcon fontSize="inherit" />,
     loader: () =>
       import('./components/Scheduler').then(m => <m.SchedulerPage />),

@@ -25,6 +25,8 @@ export const settingsPage = PageBlueprint.make({
     routeRef: settingsRouteRef,
     path: '/maestro/settings',
     title: 'Inventory settings',
+    // The page draws its own header.
+    noHeader: true,
     icon: <SettingsIcon fontSize="inherit" />,
     loader: () => import('./components/Settings').then(m => <m.SettingsPage />),
   },

@@ -9,6 +9,8 @@ export const teamsPage = PageBlueprint.make({
     routeRef: teamsRouteRef,
     path: '/maestro/teams',
     title: 'Teams',
+    // The page draws its own header.
+    noHeader: true,
     icon: <GroupIcon fontSize="inherit" />,
     loader: () => import('./components/Teams').then(m => <m.TeamsPage />),
   },

@@ -113,7 +113,7 @@ export function FileImportPage() {
     <Page themeId="tool">
       <Header
         title="Import files"
-        subtitle="Ansible facts and Terraform state into the inventory"
+        subtitle="Ansible facts, Terraform state and Maestro JSON into the inventory"
       />
       <Content>
         <Grid container spacing={3}>
