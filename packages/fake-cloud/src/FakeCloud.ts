@@ -1,17 +1,33 @@
 import http from 'http';
 import { AddressInfo } from 'net';
 import { FakeAws, FakeAwsOptions } from './aws/FakeAws';
+import { FakeAzure, FakeAzureOptions } from './azure/FakeAzure';
+import {
+  FakeDigitalOcean,
+  FakeDigitalOceanOptions,
+} from './digitalocean/FakeDigitalOcean';
+import { FakeOpenStack, FakeOpenStackOptions } from './openstack/FakeOpenStack';
+import { FakeProvider, FakeResponse } from './http';
 
 export interface FakeCloudOptions {
   /** Port to listen on; a free one when unset. */
   port?: number;
   aws?: FakeAwsOptions;
+  azure?: FakeAzureOptions;
+  digitalocean?: FakeDigitalOceanOptions;
+  openstack?: FakeOpenStackOptions;
 }
 
 export interface FakeCloud {
   /** Base URL, e.g. `http://127.0.0.1:34567`: the endpoint override. */
   url: string;
   aws: FakeAws;
+  /** Served under `${url}/azure` (ARM and the Entra ID token endpoint). */
+  azure: FakeAzure;
+  /** Served under `${url}/digitalocean` (API v2 and Spaces). */
+  digitalocean: FakeDigitalOcean;
+  /** Served under `${url}/openstack` (Keystone v3 and the catalog's services). */
+  openstack: FakeOpenStack;
   close(): Promise<void>;
 }
 
@@ -23,13 +39,18 @@ function credentialScope(authorization: string | undefined) {
   return m ? { accessKeyId: m[1], region: m[2], service: m[3] } : undefined;
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', c => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+function send(res: http.ServerResponse, answer: FakeResponse) {
+  res.writeHead(answer.status, answer.headers ?? {});
+  res.end(answer.body);
 }
 
 /**
@@ -40,12 +61,56 @@ export async function startFakeCloud(
   options: FakeCloudOptions = {},
 ): Promise<FakeCloud> {
   const aws = new FakeAws(options.aws);
+  const azure = new FakeAzure(options.azure);
+  const digitalocean = new FakeDigitalOcean(options.digitalocean);
+  const openstack = new FakeOpenStack(options.openstack);
+  const prefixed: Array<[string, FakeProvider]> = [
+    ['/azure', azure],
+    ['/digitalocean', digitalocean],
+    ['/openstack', openstack],
+  ];
   const server = http.createServer(async (req, res) => {
     try {
       const body = await readBody(req);
-      const query = new URL(req.url ?? '/', 'http://fake').searchParams;
-      const params = new URLSearchParams(body || query.toString());
+      const url = new URL(req.url ?? '/', 'http://fake');
+      const provider = prefixed.find(
+        ([prefix]) =>
+          url.pathname === prefix || url.pathname.startsWith(`${prefix}/`),
+      );
+      if (provider) {
+        send(
+          res,
+          await provider[1].handle({
+            method: req.method ?? 'GET',
+            path: url.pathname.slice(provider[0].length) || '/',
+            query: url.searchParams,
+            headers: req.headers,
+            body,
+          }),
+        );
+        return;
+      }
       const scope = credentialScope(req.headers.authorization);
+      if (scope && !['ec2', 'sts'].includes(scope.service)) {
+        send(
+          res,
+          await aws.handleService({
+            service: scope.service,
+            region: scope.region,
+            accessKeyId: scope.accessKeyId,
+            request: {
+              method: req.method ?? 'GET',
+              path: url.pathname,
+              query: url.searchParams,
+              headers: req.headers,
+              body,
+            },
+          }),
+        );
+        return;
+      }
+      const text = body.toString('utf8');
+      const params = new URLSearchParams(text || url.searchParams.toString());
       const answer = aws.handle({
         service:
           scope?.service ??
@@ -74,6 +139,9 @@ export async function startFakeCloud(
   return {
     url: `http://127.0.0.1:${port}`,
     aws,
+    azure,
+    digitalocean,
+    openstack,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

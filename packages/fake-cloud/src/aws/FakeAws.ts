@@ -6,9 +6,16 @@ import {
 } from './awsData';
 import { AwsError, EC2_ACTIONS, ec2ErrorBody } from './ec2';
 import { assumeRoleXml, getCallerIdentityXml, stsErrorBody } from './sts';
+import { FakeRequest, FakeResponse } from '../http';
+import { AwsServiceFake, createAwsServiceFakes } from './services';
 
 export interface FakeAwsOptions extends AwsGenerationOptions {
   accountId?: string;
+  /**
+   * Resources of each managed-service kind (load balancers, databases,
+   * buckets, queues, functions...) per region. Default 3.
+   */
+  servicesPerRegion?: number;
 }
 
 /** A failure that starts after some requests and lasts until cleared. */
@@ -42,6 +49,9 @@ const DEFAULT_KEY = {
 export class FakeAws {
   readonly accountId: string;
   readonly regions = new Map<string, FakeAwsRegion>();
+  /** The services beyond EC2 and STS, by SigV4 signing name. */
+  readonly services: Map<string, AwsServiceFake> = createAwsServiceFakes();
+  readonly servicesPerRegion: number;
   readonly defaultKey = { ...DEFAULT_KEY };
   private readonly keys = new Map<string, { arn: string }>();
   private readonly roles = new Map<string, { externalId?: string }>();
@@ -57,6 +67,7 @@ export class FakeAws {
 
   constructor(options: FakeAwsOptions = {}) {
     this.accountId = options.accountId ?? '123456789012';
+    this.servicesPerRegion = options.servicesPerRegion ?? 3;
     const regions = options.regions ?? ['us-east-1', 'eu-west-1'];
     regions.forEach((name, index) =>
       this.regions.set(name, generateAwsRegion(name, index, options)),
@@ -134,27 +145,7 @@ export class FakeAws {
           `The fake cloud does not serve ${opts.service}`,
         );
       }
-      if (this.throttleNext > 0) {
-        this.throttleNext--;
-        throw new AwsError(
-          503,
-          'RequestLimitExceeded',
-          'Request limit exceeded.',
-        );
-      }
-      if (
-        this.failure &&
-        (!this.failure.action || this.failure.action === action)
-      ) {
-        this.failureSeen++;
-        if (this.failureSeen > this.failure.afterRequests) {
-          throw new AwsError(
-            this.failure.status ?? 500,
-            this.failure.code ?? 'InternalError',
-            this.failure.message ?? 'An internal error has occurred.',
-          );
-        }
-      }
+      this.throttleOrFail(action);
       const handler = EC2_ACTIONS[action];
       if (!handler) {
         throw new AwsError(
@@ -181,6 +172,87 @@ export class FakeAws {
       };
     } catch (e) {
       if (e instanceof AwsError) return fail(e);
+      throw e;
+    }
+  }
+
+  /** Throws what the throttling and failure switches say for this action. */
+  private throttleOrFail(action: string) {
+    if (this.throttleNext > 0) {
+      this.throttleNext--;
+      throw new AwsError(
+        503,
+        'RequestLimitExceeded',
+        'Request limit exceeded.',
+      );
+    }
+    if (
+      this.failure &&
+      (!this.failure.action || this.failure.action === action)
+    ) {
+      this.failureSeen++;
+      if (this.failureSeen > this.failure.afterRequests) {
+        throw new AwsError(
+          this.failure.status ?? 500,
+          this.failure.code ?? 'InternalError',
+          this.failure.message ?? 'An internal error has occurred.',
+        );
+      }
+    }
+  }
+
+  /**
+   * A request to a service beyond EC2 and STS (ELB, RDS, S3, Lambda...),
+   * answered by that service's fake in its own wire protocol, behind the
+   * same credential, throttling and failure switches.
+   */
+  handleService(opts: {
+    service: string;
+    region: string;
+    accessKeyId?: string;
+    request: FakeRequest;
+  }): FakeResponse {
+    const requestId = randomUUID();
+    const fake = this.services.get(opts.service);
+    if (!fake) {
+      return {
+        status: 400,
+        headers: { 'content-type': 'text/plain' },
+        body: `The fake cloud does not serve ${opts.service}`,
+      };
+    }
+    const action = fake.action(opts.request);
+    this.count(action);
+    try {
+      if (
+        this.badCredentials ||
+        !opts.accessKeyId ||
+        !this.keys.has(opts.accessKeyId)
+      ) {
+        throw new AwsError(
+          403,
+          opts.service === 's3' ? 'InvalidAccessKeyId' : 'InvalidClientTokenId',
+          'The security token included in the request is invalid.',
+        );
+      }
+      this.throttleOrFail(action);
+      const region = this.regions.get(opts.region);
+      if (!region) {
+        throw new AwsError(
+          403,
+          'InvalidClientTokenId',
+          `The region ${opts.region} is not enabled for this account.`,
+        );
+      }
+      return fake.handle(opts.request, {
+        regionName: opts.region,
+        region,
+        accountId: this.accountId,
+        requestId,
+        servicesPerRegion: this.servicesPerRegion,
+      });
+    } catch (e) {
+      if (e instanceof AwsError) return fake.error(e, requestId);
       throw e;
     }
   }
