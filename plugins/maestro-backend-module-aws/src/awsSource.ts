@@ -1,5 +1,5 @@
 import { DiscoverySource } from '@maestro/plugin-maestro-node';
-import { AWS_TASKS } from './tasks/ec2Tasks';
+import { AWS_TASKS } from './tasks';
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;

@@ -7,7 +7,7 @@ import {
   DiscoveredEntity,
 } from '@maestro/plugin-maestro-node';
 import {
-  AWS_TASKS,
+  EC2_TASKS as AWS_TASKS,
   INSTANCES_PAGE_SIZE,
   SERVER_LIST,
   VOLUMES_LIST,

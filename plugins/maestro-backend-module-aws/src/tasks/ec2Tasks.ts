@@ -135,7 +135,7 @@ export const NETWORK_LIST: DiscoveryTask = ec2Task({
   ],
 });
 
-export const AWS_TASKS = [
+export const EC2_TASKS = [
   SERVER_LIST,
   VOLUMES_LIST,
   SNAPSHOT_LIST,
