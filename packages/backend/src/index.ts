@@ -26,9 +26,8 @@ backend.add(import('@maestro/plugin-scaffolder-backend-module-maestro'));
 
 // Permissions
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Maestro's per-record access (owner, read/write/admin entries, teams).
+backend.add(import('@maestro/plugin-permission-backend-module-maestro-policy'));
 
 // Search: PostgreSQL engine when the database is PostgreSQL, Lunr otherwise.
 backend.add(import('@backstage/plugin-search-backend'));

@@ -6,6 +6,7 @@ import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node'
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { MaestroEntityProcessor } from './processor/MaestroEntityProcessor';
 import { MaestroEntityProvider } from './provider/MaestroEntityProvider';
+import { maestroCatalogReadRule } from '@maestro/plugin-maestro-node';
 
 /**
  * Catalog module for Maestro: validates the Maestro kinds, emits their
@@ -27,8 +28,11 @@ export const catalogModuleMaestro = createBackendModule({
         database: coreServices.database,
         scheduler: coreServices.scheduler,
         events: eventsServiceRef,
+        permissionsRegistry: coreServices.permissionsRegistry,
       },
-      async init({ catalog, config, ...services }) {
+      async init({ catalog, config, permissionsRegistry, ...services }) {
+        // Maestro's per-record access on the catalog's copies of records.
+        permissionsRegistry.addPermissionRules([maestroCatalogReadRule]);
         catalog.addProcessor(new MaestroEntityProcessor());
         catalog.addEntityProvider(
           MaestroEntityProvider.fromConfig(config, services),

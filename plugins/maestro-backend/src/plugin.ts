@@ -17,6 +17,13 @@ import { CredentialCipher, DiscoveryService } from './discovery';
 import { createJobs } from './jobs';
 import { MAESTRO_CHANGES_TOPIC } from '@maestro/plugin-maestro-common';
 import { PUBLIC_GRAPHS_PATH, createAnalytics } from './analytics';
+import { createConditionTransformer } from '@backstage/plugin-permission-node';
+import {
+  maestroRecordPermissionRules,
+  maestroRecordResourceRef,
+} from '@maestro/plugin-maestro-node';
+import { maestroPermissions } from '@maestro/plugin-maestro-common';
+import { AccessStore, RecordAccess } from './access';
 
 /**
  * Maestro's backend: the store of every record, the single write path, the
@@ -46,6 +53,8 @@ export const maestroPlugin = createBackendPlugin({
         events: eventsServiceRef,
         signals: signalsServiceRef,
         scheduler: coreServices.scheduler,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
       },
       async init({
         config,
@@ -57,6 +66,8 @@ export const maestroPlugin = createBackendPlugin({
         events,
         signals,
         scheduler,
+        permissions,
+        permissionsRegistry,
       }) {
         const { store, writePath, importer } = await createMaestroServices({
           config,
@@ -65,6 +76,22 @@ export const maestroPlugin = createBackendPlugin({
           events,
           signals,
         });
+        // Per-record access: the permission backend asks this plugin to
+        // apply its rules to single records; lists apply them as SQL.
+        const accessStore = new AccessStore(store.knex);
+        permissionsRegistry.addResourceType({
+          resourceRef: maestroRecordResourceRef,
+          permissions: maestroPermissions,
+          rules: Object.values(maestroRecordPermissionRules),
+          getResources: refs => accessStore.accessibleRecords(refs),
+        });
+        const access = new RecordAccess(
+          store.knex,
+          permissions,
+          createConditionTransformer(
+            permissionsRegistry.getPermissionRuleset(maestroRecordResourceRef),
+          ),
+        );
         const discovery = new DiscoveryService({
           db: await database.getClient(),
           writePath,
@@ -107,6 +134,8 @@ export const maestroPlugin = createBackendPlugin({
             writePath,
             importer,
             httpAuth,
+            access,
+            accessStore,
             discovery,
             analytics,
             reports,

@@ -1,3 +1,4 @@
+import { MaestroAccessEntry } from './access';
 import { Entity } from '@backstage/catalog-model';
 
 /**
@@ -46,7 +47,13 @@ export interface DiffEntry {
   after?: unknown;
 }
 
-export type RevisionAction = 'create' | 'update' | 'delete' | 'deactivate';
+/** `access`: the record's access entries changed (the diff lists them). */
+export type RevisionAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'deactivate'
+  | 'access';
 
 /** One entry of a record's history. */
 export interface MaestroRevision {
@@ -90,6 +97,10 @@ export interface MaestroChange {
   entityRef: string;
   /** The entity to publish, or null when the record was deleted. */
   entity: Entity | null;
+  /** The record's access entries, which the catalog's copy carries. */
+  access?: MaestroAccessEntry[];
+  /** The record's owner as the access rules compare it. */
+  owner?: string;
 }
 
 export interface MaestroChangesPage {

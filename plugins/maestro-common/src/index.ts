@@ -17,3 +17,4 @@ export * from './reports';
 export * from './familyColor';
 export * from './analytics';
 export * from './jobs';
+export * from './access';

@@ -9,3 +9,5 @@ export * from './errors';
 export * from './extensionPoint';
 export * from './intervals';
 export * from './fileFormats';
+export * from './access';
+export * from './catalogAccess';

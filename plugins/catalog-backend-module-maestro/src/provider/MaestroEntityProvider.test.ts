@@ -153,8 +153,10 @@ describe.each(databases.eachSupportedId())(
                 'maestro:server:default/web-1',
               'backstage.io/managed-by-origin-location':
                 'maestro:server:default/web-1',
+              'maestroserver.io/access-controlled': 'true',
             },
           },
+          spec: { ...server('web-1').spec, access: [] },
         },
       });
       expect(await storedCursor()).toBe(3);

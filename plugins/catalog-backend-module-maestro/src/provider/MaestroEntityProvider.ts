@@ -20,7 +20,6 @@ import { MaestroCursorStore } from './MaestroCursorStore';
 import { CoalescingRunner } from './CoalescingRunner';
 import { MAESTRO_CHANGES_TOPIC } from '@maestro/plugin-maestro-common';
 
-
 const PROVIDER_NAME = 'maestro';
 const DEFAULT_PAGE_SIZE = 500;
 

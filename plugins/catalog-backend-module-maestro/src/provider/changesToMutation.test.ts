@@ -20,9 +20,14 @@ function change(
 }
 
 describe('changesToMutation', () => {
-  it('adds entities with the Maestro location, keeping their own annotations', () => {
+  it('adds entities with the Maestro location and access entries, keeping their own annotations', () => {
     const { added, removed, skipped } = changesToMutation(
-      [change(1, 'server:default/web-1', server('web-1'))],
+      [
+        {
+          ...change(1, 'server:default/web-1', server('web-1')),
+          access: [{ principal: 'group:default/ops', role: 'read' }],
+        },
+      ],
       {},
     );
     expect(removed).toEqual([]);
@@ -39,8 +44,12 @@ describe('changesToMutation', () => {
                 'maestro:server:default/web-1',
               'backstage.io/managed-by-origin-location':
                 'maestro:server:default/web-1',
+              'maestroserver.io/access-controlled': 'true',
             },
           },
+          spec: expect.objectContaining({
+            access: [{ principal: 'group:default/ops', role: 'read' }],
+          }),
         }),
       },
     ]);

@@ -6,8 +6,10 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import { JsonArray } from '@backstage/types';
 import { DeferredEntity } from '@backstage/plugin-catalog-node';
 import { MaestroChange } from '@maestro/plugin-maestro-common';
+import { MAESTRO_ACCESS_ANNOTATION } from '@maestro/plugin-maestro-node';
 
 /** Location key of every entity the provider publishes. */
 export const MAESTRO_LOCATION_KEY = 'maestro';
@@ -66,7 +68,10 @@ export function changesToMutation(
       continue;
     }
     added.push({
-      entity: withMaestroLocation(entity, change.entityRef),
+      entity: withAccess(
+        withMaestroLocation(entity, change.entityRef),
+        change.access,
+      ),
       locationKey: MAESTRO_LOCATION_KEY,
     });
   }
@@ -90,6 +95,24 @@ function withMaestroLocation(entity: Entity, entityRef: string): Entity {
         [ANNOTATION_ORIGIN_LOCATION]: location,
       },
     },
+  };
+}
+
+/**
+ * The record's access entries travel with the catalog's copy, so the
+ * catalog's read rule (lists, entity pages, search) applies them too.
+ */
+function withAccess(entity: Entity, access: MaestroChange['access']): Entity {
+  return {
+    ...entity,
+    metadata: {
+      ...entity.metadata,
+      annotations: {
+        ...entity.metadata.annotations,
+        [MAESTRO_ACCESS_ANNOTATION]: 'true',
+      },
+    },
+    spec: { ...entity.spec, access: (access ?? []) as unknown as JsonArray },
   };
 }
 

@@ -8,18 +8,22 @@ import { readGraphSource } from './GraphAnalyzer';
 import { readNewDependencies } from './DependencyMaker';
 import { renderSvg } from './lib/renderSvg';
 import { publicPage, unavailablePage } from './publicPage';
+import { RecordAccess } from '../access';
+import { readableGraph, refsOfGraph } from './readableGraph';
+import { SavedGraph } from '@maestro/plugin-maestro-common';
 
 /** Path prefix of the links that open without sign-in (see plugin.ts). */
 export const PUBLIC_GRAPHS_PATH = '/public/graphs';
 
 /**
- * `/analytics/...` for signed-in users (for now any signed-in user may
- * read every graph: there is no per-graph permission yet), and the public
- * share page under `/public/graphs/:token`.
+ * `/analytics/...` for signed-in users (a graph shows each reader only the
+ * records it may read), and the public share page under
+ * `/public/graphs/:token`, which shows the graph the link was made for.
  */
 export function analyticsRoutes(deps: {
   analytics?: AnalyticsServices;
   httpAuth: HttpAuthService;
+  access: RecordAccess;
 }) {
   const { httpAuth } = deps;
   const router = Router();
@@ -31,6 +35,18 @@ export function analyticsRoutes(deps: {
   const reader = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
+  /** The graph with only what the reader may read. */
+  const graphFor = async (req: Request, id: string): Promise<SavedGraph> => {
+    const credentials = await reader(req);
+    const graph = await services().graphs.get(id);
+    if (!graph.result) return graph;
+    const hidden = await deps.access.unreadable(
+      credentials,
+      refsOfGraph(graph.result),
+    );
+    return { ...graph, result: readableGraph(graph.result, hidden) };
+  };
+
   router.get('/analytics/graphs', async (req, res) => {
     await reader(req);
     res.json({ items: await services().graphs.list() });
@@ -40,8 +56,7 @@ export function analyticsRoutes(deps: {
     res.status(201).json(await services().graphs.create(req.body, actor));
   });
   router.get('/analytics/graphs/:id', async (req, res) => {
-    await reader(req);
-    res.json(await services().graphs.get(req.params.id));
+    res.json(await graphFor(req, req.params.id));
   });
   router.put('/analytics/graphs/:id', async (req, res) => {
     const actor = await actorOf(httpAuth, req);
@@ -57,8 +72,7 @@ export function analyticsRoutes(deps: {
     res.json(await services().graphs.compute(req.params.id, actor));
   });
   router.get('/analytics/graphs/:id/svg', async (req, res) => {
-    await reader(req);
-    const graph = await services().graphs.get(req.params.id);
+    const graph = await graphFor(req, req.params.id);
     if (!graph.result) {
       res.status(409).json({
         error: {

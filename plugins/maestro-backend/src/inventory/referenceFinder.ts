@@ -68,10 +68,11 @@ export async function findReferences(
   db: Knex,
   entityRef: string,
   limit = 100,
+  readable: (builder: Knex.QueryBuilder, table: string) => void = () => {},
 ): Promise<ReferencesPage> {
   const spellings = spellingsOf(entityRef);
   const self = spellings[0];
-  const rows = await db(RECORDS)
+  const candidates = db(RECORDS)
     .select('entity_ref', 'kind', 'title', 'name', 'entity')
     .where({ deleted: false })
     .whereNot('entity_ref', self)
@@ -83,6 +84,9 @@ export async function findReferences(
       }
     })
     .orderBy('entity_ref');
+  // References the reader may not see are not shown, nor counted.
+  readable(candidates, RECORDS);
+  const rows = await candidates;
 
   const items: RecordReference[] = [];
   for (const row of rows) {

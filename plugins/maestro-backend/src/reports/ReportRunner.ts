@@ -31,6 +31,11 @@ export class ReportRunner {
     private readonly access?: RecordAccessCondition,
   ) {}
 
+  /** The same runner, showing only the rows a reader may see. */
+  forReader(access: RecordAccessCondition): ReportRunner {
+    return new ReportRunner(this.knex, access);
+  }
+
   compile(query: ReportQuery, now?: Date): CompiledReport {
     return compileReport(this.knex, query, { now, access: this.access });
   }

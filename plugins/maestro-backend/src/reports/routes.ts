@@ -12,6 +12,7 @@ import {
   ReportRow,
 } from '@maestro/plugin-maestro-common';
 import { actorOf } from '../service/actor';
+import { RecordAccess } from '../access';
 import { ReportServices } from './createReports';
 import { translateMaestro06Reports } from './maestro06Reports';
 import { writeChunks } from './exports/write';
@@ -69,12 +70,13 @@ async function* rowsOf(
 
 /**
  * `/reports/...`: saved reports, their rows, charts and streamed exports.
- * For now any signed-in user reads every record; the per-record access
- * condition goes into the report query (see RecordAccessCondition).
+ * Rows, charts and exports hold only the records their reader may read:
+ * the access condition goes into the report query as SQL.
  */
 export function reportRoutes(deps: {
   reports?: ReportServices;
   httpAuth: HttpAuthService;
+  access: RecordAccess;
 }) {
   const { httpAuth } = deps;
   const router = Router();
@@ -85,6 +87,11 @@ export function reportRoutes(deps: {
   };
   const reader = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
+  /** Rows are the records the reader may read: two users, two results. */
+  const runnerFor = async (req: Request) =>
+    services().reports.runner.forReader(
+      await deps.access.filter(await reader(req)),
+    );
 
   router.get('/reports', async (req, res) => {
     await reader(req);
@@ -129,14 +136,14 @@ export function reportRoutes(deps: {
   });
 
   router.get('/reports/:id/rows', async (req, res) => {
-    await reader(req);
+    const runner = await runnerFor(req);
     const { reports } = services();
     const report = await reports.get(req.params.id);
     const order = queryString(req, 'order');
     if (order !== undefined && order !== 'asc' && order !== 'desc')
       throw new InputError(`Query parameter 'order' must be asc or desc`);
     res.json(
-      await reports.runner.page(report.query, {
+      await runner.page(report.query, {
         offset: queryInteger(req, 'offset'),
         limit: queryInteger(req, 'limit'),
         sort: queryString(req, 'sort'),
@@ -146,15 +153,15 @@ export function reportRoutes(deps: {
   });
 
   router.get('/reports/:id/charts', async (req, res) => {
-    await reader(req);
+    const runner = await runnerFor(req);
     const { reports, charts } = services();
     const report = await reports.get(req.params.id);
-    const compiled = reports.runner.compile(report.query);
+    const compiled = runner.compile(report.query);
     res.json({ items: await charts.charts(report.query, compiled) });
   });
 
   router.get('/reports/:id/export', async (req: Request, res: Response) => {
-    await reader(req);
+    const runner = await runnerFor(req);
     const { reports, ansibleKeyDirectory } = services();
     const report = await reports.get(req.params.id);
     const format = (queryString(req, 'format') ?? 'json') as ReportExportFormat;
@@ -177,18 +184,18 @@ export function reportRoutes(deps: {
     let chunks: AsyncIterable<string>;
     if (format === 'ansible') {
       const plan = ansiblePlan(report.query, groupBy);
-      const compiled = reports.runner.compile(plan.query);
+      const compiled = runner.compile(plan.query);
       chunks = ansibleChunks(
         plan,
-        reports.runner.iterate(compiled, {
+        runner.iterate(compiled, {
           groupBy: plan.groupColumn,
           firstLevel: plan.hostLevel,
         }),
         { keyDirectory: ansibleKeyDirectory, title: report.name },
       );
     } else {
-      const compiled = reports.runner.compile(report.query);
-      const rows = rowsOf(reports.runner.iterate(compiled));
+      const compiled = runner.compile(report.query);
+      const rows = rowsOf(runner.iterate(compiled));
       if (format === 'csv')
         chunks = csvChunks(
           csvColumns(compiled.columns, compiled.fieldOf),

@@ -175,12 +175,18 @@ describe.each(databases.eachSupportedId())(
         .expect(400);
     });
 
-    it('serves the change feed in order', async () => {
-      const res = await api('get', '/changes?after=0&limit=1000').expect(200);
+    it('serves the change feed in order, to services only', async () => {
+      const feed = (path: string) =>
+        request(server)
+          .get(`/api/maestro${path}`)
+          .set('Authorization', mockCredentials.service.header());
+      // It holds every record: a user reads records through access rules.
+      await api('get', '/changes?after=0').expect(403);
+      const res = await feed('/changes?after=0&limit=1000').expect(200);
       const seqs = res.body.items.map((i: any) => i.seq);
       expect(seqs).toEqual([...seqs].sort((a: number, b: number) => a - b));
       expect(res.body.cursor).toBe(seqs[seqs.length - 1]);
-      await api('get', '/changes?after=-1').expect(400);
+      await feed('/changes?after=-1').expect(400);
     });
   },
 );

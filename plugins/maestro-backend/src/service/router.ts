@@ -12,6 +12,7 @@ import { importRoutes } from './routes/importRoutes';
 import { openApiRoutes } from './routes/openapi';
 import { DiscoveryService, discoveryRoutes } from '../discovery';
 import { inventoryRoutes } from '../inventory';
+import { AccessStore, RecordAccess, accessRoutes } from '../access';
 import { SettingsStore, settingsRoutes } from '../settings';
 import { AnalyticsServices, analyticsRoutes } from '../analytics';
 import { ReportServices, reportRoutes } from '../reports';
@@ -27,6 +28,9 @@ export interface RouterOptions {
   writePath: WritePath;
   importer: ImportService;
   httpAuth: HttpAuthService;
+  /** Who may read, change, delete and share each record. */
+  access: RecordAccess;
+  accessStore: AccessStore;
   /** Connections and crawlers; absent where discovery is not wired. */
   discovery?: DiscoveryService;
   /** Business graphs and share links; absent where analytics is not wired. */
@@ -71,6 +75,7 @@ export function createRouter(options: RouterOptions): express.Router {
   router.use(changeRoutes(options));
   const settings = new SettingsStore(options.store.knex);
   router.use(metaRoutes({ ...options, settings }));
+  router.use(accessRoutes(options));
   router.use(settingsRoutes({ settings, httpAuth: options.httpAuth }));
   router.use(importRoutes(options));
   router.use(discoveryRoutes(options));

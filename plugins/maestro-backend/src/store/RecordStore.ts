@@ -1,12 +1,16 @@
 import { Knex } from 'knex';
 import { Entity } from '@backstage/catalog-model';
 import {
+  MaestroAccessEntry,
   MaestroChangesPage,
   RecordQuery,
 } from '@maestro/plugin-maestro-common';
 import { IdentityKey, StoredRecord, StoredRevision } from './types';
 import { promotedColumns } from './promotedFields';
 import { applyFilters, applySortAndPage } from './listQuery';
+
+/** Narrows a query on records (aliased `table`) to what a reader may see. */
+export type RecordFilter = (builder: Knex.QueryBuilder, table: string) => void;
 
 const RECORDS = 'maestro_records';
 const REVISIONS = 'maestro_revisions';
@@ -190,18 +194,22 @@ export class RecordStore {
   async list(
     kind: string,
     query: RecordQuery,
+    readable: RecordFilter = () => {},
   ): Promise<{
     items: StoredRecord[];
     totalCount: number;
     offset: number;
     limit: number;
   }> {
-    const base = () =>
-      applyFilters(
+    const base = () => {
+      const builder = applyFilters(
         this.db,
         this.db(RECORDS).where({ kind, deleted: false }),
         query,
       );
+      readable(builder, RECORDS);
+      return builder;
+    };
     const countRow = await base().count({ count: '*' }).first();
     const page = base().select('*');
     const { offset, limit } = applySortAndPage(this.db, page, query);
@@ -234,16 +242,34 @@ export class RecordStore {
   /** Changes after a sequence number, oldest first, for the catalog feed. */
   async changes(after: number, limit: number): Promise<MaestroChangesPage> {
     const rows = await this.db(RECORDS)
-      .select('seq', 'entity_ref', 'entity', 'deleted')
+      .select('id', 'seq', 'entity_ref', 'entity', 'deleted', 'owner')
       .where('seq', '>', after)
       .orderBy('seq')
       .limit(limit + 1);
     const page = rows.slice(0, limit);
+    // The catalog's copy carries the access entries, for its read rule.
+    const access = new Map<string, MaestroAccessEntry[]>();
+    for (let i = 0; i < page.length; i += 500) {
+      const entries = await this.db('maestro_record_access')
+        .select('record_id', 'principal', 'role')
+        .whereIn(
+          'record_id',
+          page.slice(i, i + 500).map(r => r.id),
+        )
+        .orderBy('principal');
+      for (const e of entries) {
+        const list = access.get(e.record_id) ?? [];
+        list.push({ principal: e.principal, role: e.role });
+        access.set(e.record_id, list);
+      }
+    }
     return {
       items: page.map(row => ({
         seq: Number(row.seq),
         entityRef: row.entity_ref,
         entity: row.deleted ? null : (JSON.parse(row.entity) as Entity),
+        access: access.get(row.id) ?? [],
+        owner: row.owner ?? undefined,
       })),
       cursor: page.length ? Number(page[page.length - 1].seq) : after,
       more: rows.length > limit,
@@ -255,12 +281,16 @@ export class RecordStore {
     return !(await this.db(RECORDS).select('id').first());
   }
 
-  async countByKind(): Promise<Record<string, number>> {
-    const rows = await this.db(RECORDS)
+  async countByKind(
+    readable: RecordFilter = () => {},
+  ): Promise<Record<string, number>> {
+    const query = this.db(RECORDS)
       .select('kind')
       .count({ count: '*' })
       .where({ deleted: false })
       .groupBy('kind');
+    readable(query, RECORDS);
+    const rows = await query;
     return Object.fromEntries(rows.map((r: any) => [r.kind, Number(r.count)]));
   }
 }

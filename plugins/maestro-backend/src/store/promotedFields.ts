@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { normalizePrincipal } from '@maestro/plugin-maestro-common';
 
 /**
  * Fields copied from the entity into their own columns, so identification
@@ -21,6 +22,17 @@ function str(value: unknown): string | null {
   return String(value).slice(0, 255);
 }
 
+/** The owner as the access rules compare it: a full, lower-case ref. */
+export function ownerColumn(entity: Entity): string | null {
+  const owner = (entity.spec as Record<string, unknown> | undefined)?.owner;
+  if (typeof owner !== 'string' || !owner.trim()) return null;
+  try {
+    return normalizePrincipal(owner).slice(0, 255);
+  } catch {
+    return null;
+  }
+}
+
 /** The promoted column values of an entity. */
 export function promotedColumns(entity: Entity): Record<string, string | null> {
   const spec = (entity.spec ?? {}) as Record<string, any>;
@@ -32,5 +44,6 @@ export function promotedColumns(entity: Entity): Record<string, string | null> {
     hostname: str(spec.hostname),
     environment: str(spec.environment),
     family: str(spec.family),
+    owner: ownerColumn(entity),
   };
 }

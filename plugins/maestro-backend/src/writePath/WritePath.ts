@@ -374,6 +374,54 @@ export class WritePath {
   }
 
   /**
+   * Records a change of a record's access entries: `save` stores them in
+   * the same transaction as a revision (history shows who granted what)
+   * and a new change number, so the catalog's copy follows.
+   */
+  async changeAccess(
+    entityRef: string,
+    diff: DiffEntry[],
+    actor: string,
+    save: (tx: Knex.Transaction, record: StoredRecord) => Promise<void>,
+  ): Promise<StoredRecord> {
+    const record = await this.store.transaction(async tx => {
+      const existing = await this.store.findByRef(entityRef, tx);
+      if (!existing || existing.deleted) {
+        throw new NotFoundError(`${entityRef} does not exist`);
+      }
+      await save(tx, existing);
+      const now = new Date().toISOString();
+      const updated: StoredRecord = {
+        ...existing,
+        revision: existing.revision + 1,
+        seq: await this.store.reserveSeq(tx, 1),
+        updatedAt: now,
+        updatedBy: actor,
+      };
+      await this.store.update(updated, tx);
+      await this.store.insertRevisions(
+        [
+          {
+            id: uuid(),
+            recordId: existing.id,
+            entityRef,
+            revision: updated.revision,
+            action: 'access',
+            diff,
+            actor,
+            source: 'api',
+            createdAt: now,
+          },
+        ],
+        tx,
+      );
+      return updated;
+    });
+    this.publishAfterCommit([record]);
+    return record;
+  }
+
+  /**
    * Marks records inactive (a complete scan no longer sees them). Records
    * already inactive are left alone. Never deletes.
    */

@@ -5,14 +5,14 @@ import { RecordStore } from '../../store/RecordStore';
 
 const MAX_LIMIT = 5000;
 
-/** The ordered change feed the catalog's entity provider reads. */
+/** The ordered change feed the catalog's entity provider reads (services only: it holds every record). */
 export function changeRoutes(deps: {
   store: RecordStore;
   httpAuth: HttpAuthService;
 }) {
   const router = Router();
   router.get('/changes', async (req, res) => {
-    await deps.httpAuth.credentials(req, { allow: ['service', 'user'] });
+    await deps.httpAuth.credentials(req, { allow: ['service'] });
     const after = Number(req.query.after ?? 0);
     const limit = Number(req.query.limit ?? 500);
     if (!Number.isInteger(after) || after < 0)

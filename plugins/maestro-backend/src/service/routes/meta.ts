@@ -1,3 +1,4 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
 import Router from 'express-promise-router';
 import {
   MAESTRO_FAMILIES,
@@ -6,15 +7,22 @@ import {
 } from '@maestro/plugin-maestro-common';
 import { RecordStore } from '../../store/RecordStore';
 import { SettingsStore } from '../../settings';
+import { RecordAccess } from '../../access';
 
 /** What the UI needs to build its forms: kinds, families, option lists, counts. */
 export function metaRoutes(deps: {
   store: RecordStore;
   settings: SettingsStore;
+  httpAuth: HttpAuthService;
+  access: RecordAccess;
 }) {
   const router = Router();
-  router.get('/kinds', async (_req, res) => {
-    const counts = await deps.store.countByKind();
+  router.get('/kinds', async (req, res) => {
+    // Counts of what the reader may see, not of the whole store.
+    const credentials = await deps.httpAuth.credentials(req);
+    const counts = await deps.store.countByKind(
+      await deps.access.filter(credentials),
+    );
     res.json({
       items: MAESTRO_KINDS.map(k => ({
         kind: k.kind,

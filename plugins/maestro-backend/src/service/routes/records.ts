@@ -1,6 +1,6 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import Router from 'express-promise-router';
 import {
   MaestroKindInfo,
@@ -11,6 +11,13 @@ import { WritePath } from '../../writePath/WritePath';
 import { actorOf } from '../actor';
 import { readRecordQuery } from './queryParams';
 import { recordToApi } from './toApi';
+import { RecordAccess } from '../../access';
+import {
+  maestroRecordDeletePermission,
+  maestroRecordManageAccessPermission,
+  maestroRecordUpdatePermission,
+  normalizePrincipal,
+} from '@maestro/plugin-maestro-common';
 
 const MAX_BATCH = 5000;
 
@@ -25,46 +32,72 @@ export function recordRoutes(deps: {
   store: RecordStore;
   writePath: WritePath;
   httpAuth: HttpAuthService;
+  access: RecordAccess;
 }) {
-  const { store, writePath, httpAuth } = deps;
+  const { store, writePath, httpAuth, access } = deps;
   const router = Router();
   const apiSource = { type: 'api' as const };
 
   const refOf = (kind: MaestroKindInfo, namespace: string, name: string) =>
     stringifyEntityRef({ kind: kind.kind, namespace, name });
 
-  const load = async (entityRef: string) => {
+  /** The record, if the caller may read it (and do `permission` on it). */
+  const load = async (
+    req: Parameters<HttpAuthService['credentials']>[0],
+    entityRef: string,
+    permission?: Parameters<RecordAccess['require']>[2],
+  ) => {
     const record = await store.findByRef(entityRef);
     if (!record || record.deleted)
       throw new NotFoundError(`${entityRef} does not exist`);
+    await access.require(await httpAuth.credentials(req), record, permission);
     return record;
+  };
+
+  /** History is read like the record; a deleted record's stays readable. */
+  const historyOf = async (
+    req: Parameters<HttpAuthService['credentials']>[0],
+    entityRef: string,
+  ) => {
+    const record = await store.findByRef(entityRef);
+    if (!record) throw new NotFoundError('No such record');
+    await access.require(await httpAuth.credentials(req), record);
+    return store.history(entityRef);
+  };
+
+  /** New records belong to their creator unless they name an owner. */
+  const withCreatorAsOwner = (body: any, actor: string) => {
+    if (!actor.startsWith('user:') || body?.spec?.owner) return body;
+    return { ...body, spec: { ...(body?.spec ?? {}), owner: actor } };
   };
 
   router.get('/entities/:kind', async (req, res) => {
     const kind = kindOf(req.params.kind);
-    await httpAuth.credentials(req);
-    const page = await store.list(kind.kind, readRecordQuery(req));
+    const readable = await access.filter(await httpAuth.credentials(req));
+    const page = await store.list(kind.kind, readRecordQuery(req), readable);
     res.json({ ...page, items: page.items.map(recordToApi) });
   });
 
   router.post('/entities/:kind', async (req, res) => {
     const kind = kindOf(req.params.kind);
     const actor = await actorOf(httpAuth, req);
-    const { record } = await writePath.write(req.body, {
-      mode: 'create',
-      kind: kind.kind,
-      source: apiSource,
-      actor,
-    });
+    const { record } = await writePath.write(
+      withCreatorAsOwner(req.body, actor),
+      {
+        mode: 'create',
+        kind: kind.kind,
+        source: apiSource,
+        actor,
+      },
+    );
     res.status(201).json(recordToApi(record));
   });
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
     const kind = kindOf(req.params.kind);
-    await httpAuth.credentials(req);
     res.json(
       recordToApi(
-        await load(refOf(kind, req.params.namespace, req.params.name)),
+        await load(req, refOf(kind, req.params.namespace, req.params.name)),
       ),
     );
   });
@@ -73,6 +106,23 @@ export function recordRoutes(deps: {
     const kind = kindOf(req.params.kind);
     const actor = await actorOf(httpAuth, req);
     const body = req.body ?? {};
+    const existing = await load(
+      req,
+      refOf(kind, req.params.namespace, req.params.name),
+      maestroRecordUpdatePermission,
+    );
+    const ownerOf = (entity: any) =>
+      typeof entity?.spec?.owner === 'string' && entity.spec.owner
+        ? normalizePrincipal(entity.spec.owner)
+        : undefined;
+    if (
+      body.spec &&
+      'owner' in body.spec &&
+      ownerOf(body) !== ownerOf(existing.entity)
+    ) {
+      // Handing a record to someone else is an access change: admins only.
+      await load(req, existing.entityRef, maestroRecordManageAccessPermission);
+    }
     const metadata = body.metadata ?? {};
     for (const field of ['name', 'namespace'] as const) {
       if (
@@ -101,18 +151,16 @@ export function recordRoutes(deps: {
   router.delete('/entities/:kind/:namespace/:name', async (req, res) => {
     const kind = kindOf(req.params.kind);
     const actor = await actorOf(httpAuth, req);
-    await writePath.delete(
-      refOf(kind, req.params.namespace, req.params.name),
-      apiSource,
-      actor,
-    );
+    const ref = refOf(kind, req.params.namespace, req.params.name);
+    await load(req, ref, maestroRecordDeletePermission);
+    await writePath.delete(ref, apiSource, actor);
     res.status(204).end();
   });
 
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
     const kind = kindOf(req.params.kind);
-    await httpAuth.credentials(req);
-    const items = await store.history(
+    const items = await historyOf(
+      req,
       refOf(kind, req.params.namespace, req.params.name),
     );
     if (!items.length) throw new NotFoundError('No such record');
@@ -136,11 +184,39 @@ export function recordRoutes(deps: {
         `'entities' must be an array of 1 to ${MAX_BATCH} entities`,
       );
     }
-    const results = await writePath.writeMany(entities, {
+    // A batch may only change records the caller may write: a dry run
+    // finds which existing records it would update, before anything is.
+    const planned = await writePath.writeMany(entities, {
       mode,
       source: apiSource,
       actor,
+      dryRun: true,
     });
+    const updatedIds = planned
+      .filter(r => r.action === 'updated')
+      .map(r => r.record.id);
+    const denied = await access.denied(
+      await httpAuth.credentials(req),
+      updatedIds,
+      maestroRecordUpdatePermission,
+    );
+    if (denied.length) {
+      const refs = planned
+        .filter(r => denied.includes(r.record.id))
+        .map(r => r.record.entityRef);
+      throw new NotAllowedError(
+        `You may not change ${refs.slice(0, 10).join(', ')}${
+          refs.length > 10 ? ` and ${refs.length - 10} more` : ''
+        }; nothing was written`,
+      );
+    }
+    const results = await writePath.writeMany(
+      // Only new records take their creator as owner; updates keep theirs.
+      entities.map((e: any, i: number) =>
+        planned[i]?.action === 'created' ? withCreatorAsOwner(e, actor) : e,
+      ),
+      { mode, source: apiSource, actor },
+    );
     const counts = { created: 0, updated: 0, unchanged: 0 };
     for (const r of results) counts[r.action]++;
     res.json({ ...counts, refs: results.map(r => r.record.entityRef) });
@@ -153,13 +229,11 @@ export function recordRoutes(deps: {
   };
 
   router.get('/records/by-ref', async (req, res) => {
-    await httpAuth.credentials(req);
-    res.json(recordToApi(await load(refParam(req.query.ref))));
+    res.json(recordToApi(await load(req, refParam(req.query.ref))));
   });
 
   router.get('/records/by-ref/history', async (req, res) => {
-    await httpAuth.credentials(req);
-    const items = await store.history(refParam(req.query.ref));
+    const items = await historyOf(req, refParam(req.query.ref));
     if (!items.length) throw new NotFoundError('No such record');
     res.json({ items });
   });
