@@ -8,6 +8,27 @@ import { fieldsOfKind } from './kindFields';
 import { text } from './renderers';
 import { EditRecordButton } from '../Inventory/EditRecordButton';
 import { FIELD_GROUPS, groupOfPath } from './fieldGroups';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { useApiHolder } from '@backstage/frontend-plugin-api';
+import { AccessButton } from '../Access';
+import { maestroApiRef } from '../../api';
+
+/** Edit and Access, the actions of a Maestro record page. */
+function RecordActions(props: {
+  entity: import('@backstage/catalog-model').Entity;
+}) {
+  // Without the Maestro API (a test, an app that left it out) only Edit's
+  // own fallback shows.
+  const hasMaestro = Boolean(useApiHolder().get(maestroApiRef));
+  return (
+    <>
+      {hasMaestro && (
+        <AccessButton entityRef={stringifyEntityRef(props.entity)} />
+      )}
+      <EditRecordButton entity={props.entity} />
+    </>
+  );
+}
 
 const useStyles = makeStyles(theme => ({
   label: {
@@ -38,7 +59,7 @@ export function MaestroDetailsCard() {
     return (
       <InfoCard
         title="Maestro details"
-        action={<EditRecordButton entity={entity} />}
+        action={<RecordActions entity={entity} />}
       >
         <Typography variant="body2">
           No Maestro fields are set for this {entity.kind.toLowerCase()}.
@@ -58,9 +79,7 @@ export function MaestroDetailsCard() {
         <Grid item xs={12} md={group === 'Info' ? 12 : 6} key={group}>
           <InfoCard
             title={index === 0 ? 'Maestro details' : group}
-            action={
-              index === 0 ? <EditRecordButton entity={entity} /> : undefined
-            }
+            action={index === 0 ? <RecordActions entity={entity} /> : undefined}
           >
             <Grid container spacing={2}>
               {fields.map(({ field, value }) => (

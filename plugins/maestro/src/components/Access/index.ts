@@ -1,0 +1,1 @@
+export { AccessDialog, AccessButton } from './AccessDialog';
