@@ -52,3 +52,27 @@ export interface JobRun {
   outcome?: 'success' | 'failure';
   message?: string;
 }
+
+/**
+ * Work Maestro schedules itself, listed on the Scheduler page beside the
+ * custom jobs: each discovery task of each connection, and each report
+ * refreshed on a schedule.
+ */
+export interface ScheduledWork {
+  /** `discovery:<connection>:<task>` or `report:<id>`. */
+  id: string;
+  module: 'discovery' | 'reports';
+  name: string;
+  enabled: boolean;
+  /** e.g. `every 24 hours`. */
+  period: string;
+  lastRunAt?: string;
+  nextRunAt?: string;
+  outcome?: 'success' | 'warning' | 'danger';
+  message?: string;
+  running?: boolean;
+  /** Where "run now" posts, relative to the Maestro API. */
+  runPath: string;
+  /** Where enable/disable puts `{ enabled }`, when it can be switched. */
+  enablePath?: string;
+}

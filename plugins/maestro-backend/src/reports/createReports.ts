@@ -4,6 +4,7 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { HumanDuration } from '@backstage/types';
 import { Knex } from 'knex';
 import { ReportCharts } from './ReportCharts';
 import { ReportService } from './ReportService';
@@ -14,6 +15,8 @@ export interface ReportServices {
   charts: ReportCharts;
   /** Folder of the private keys named in an Ansible inventory. */
   ansibleKeyDirectory: string;
+  /** How often scheduled reports are refreshed (the Scheduler page shows it). */
+  refreshEvery: HumanDuration;
 }
 
 /**
@@ -28,16 +31,16 @@ export async function createReports(opts: {
   scheduler?: SchedulerService;
 }): Promise<ReportServices> {
   const reports = new ReportService(opts.knex);
+  const schedule = opts.config.has('maestro.reports.refresh')
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        opts.config.getConfig('maestro.reports.refresh'),
+      )
+    : {
+        frequency: { hours: 1 },
+        timeout: { minutes: 30 },
+        initialDelay: { minutes: 1 },
+      };
   if (opts.scheduler) {
-    const schedule = opts.config.has('maestro.reports.refresh')
-      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-          opts.config.getConfig('maestro.reports.refresh'),
-        )
-      : {
-          frequency: { hours: 1 },
-          timeout: { minutes: 30 },
-          initialDelay: { minutes: 1 },
-        };
     await opts.scheduler.scheduleTask({
       id: 'maestro-reports-refresh',
       ...schedule,
@@ -53,5 +56,10 @@ export async function createReports(opts: {
     ansibleKeyDirectory:
       opts.config.getOptionalString('maestro.reports.ansible.keyDirectory') ??
       '~/.ssh',
+    // A cron schedule has no fixed period to show; an hour is its default.
+    refreshEvery:
+      'cron' in schedule.frequency || 'trigger' in schedule.frequency
+        ? { hours: 1 }
+        : (schedule.frequency as HumanDuration),
   };
 }

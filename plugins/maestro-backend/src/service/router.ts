@@ -13,6 +13,7 @@ import { openApiRoutes } from './routes/openapi';
 import { DiscoveryService, discoveryRoutes } from '../discovery';
 import { inventoryRoutes } from '../inventory';
 import { AccessStore, RecordAccess, accessRoutes } from '../access';
+import { schedulerRoutes } from '../scheduler';
 import { SettingsStore, settingsRoutes } from '../settings';
 import { AnalyticsServices, analyticsRoutes } from '../analytics';
 import { ReportServices, reportRoutes } from '../reports';
@@ -83,6 +84,7 @@ export function createRouter(options: RouterOptions): express.Router {
   router.use(analyticsRoutes(options));
   router.use(reportRoutes(options));
   router.use(jobRoutes({ services: options.jobs, httpAuth: options.httpAuth }));
+  router.use(schedulerRoutes(options));
   router.use(fieldErrorHandler);
   return router;
 }

@@ -5,9 +5,10 @@ import {
   JobInput,
   JobPeriod,
   JobRun,
+  ScheduledWork,
 } from '@maestro/plugin-maestro-common';
 
-export type { Job, JobInput, JobPeriod, JobRun };
+export type { Job, JobInput, JobPeriod, JobRun, ScheduledWork };
 
 /** The server refused a job; `fieldErrors` names each field. @public */
 export class JobInputError extends Error {
@@ -25,6 +26,10 @@ export interface JobsApi {
   delete(id: string): Promise<void>;
   run(id: string): Promise<JobRun>;
   runs(id: string): Promise<JobRun[]>;
+  /** Discovery tasks and report refreshes that Maestro schedules itself. */
+  scheduledWork(): Promise<ScheduledWork[]>;
+  runWork(work: ScheduledWork): Promise<void>;
+  setWorkEnabled(work: ScheduledWork, enabled: boolean): Promise<void>;
 }
 
 /** @public */

@@ -1,6 +1,13 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { requestJson } from '../requestJson';
-import { Job, JobInput, JobInputError, JobRun, JobsApi } from './JobsApi';
+import {
+  Job,
+  JobInput,
+  JobInputError,
+  JobRun,
+  JobsApi,
+  ScheduledWork,
+} from './JobsApi';
 
 /** Default {@link JobsApi}, on the backend's `/jobs`. @public */
 export class JobsClient implements JobsApi {
@@ -19,6 +26,18 @@ export class JobsClient implements JobsApi {
   }
   async delete(id: string) {
     await this.call<void>('DELETE', `/jobs/${encodeURIComponent(id)}`);
+  }
+  async scheduledWork() {
+    return (
+      await this.call<{ items: ScheduledWork[] }>('GET', '/scheduler/work')
+    ).items;
+  }
+  async runWork(work: ScheduledWork) {
+    await this.call<unknown>('POST', work.runPath);
+  }
+  async setWorkEnabled(work: ScheduledWork, enabled: boolean) {
+    if (!work.enablePath) throw new Error(`${work.name} cannot be switched`);
+    await this.call<unknown>('PUT', work.enablePath, { enabled });
   }
   run(id: string) {
     return this.call<JobRun>('POST', `/jobs/${encodeURIComponent(id)}/run`);

@@ -1,3 +1,10 @@
 export { jobsApiRef, JobInputError } from './JobsApi';
-export type { JobsApi, Job, JobInput, JobRun, JobPeriod } from './JobsApi';
+export type {
+  JobsApi,
+  Job,
+  JobInput,
+  JobRun,
+  JobPeriod,
+  ScheduledWork,
+} from './JobsApi';
 export { JobsClient } from './JobsClient';

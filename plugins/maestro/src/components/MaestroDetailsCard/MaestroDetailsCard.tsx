@@ -14,9 +14,7 @@ import { AccessButton } from '../Access';
 import { maestroApiRef } from '../../api';
 
 /** Edit and Access, the actions of a Maestro record page. */
-function RecordActions(props: {
-  entity: import('@backstage/catalog-model').Entity;
-}) {
+function RecordActions(props: { entity: Entity }) {
   // Without the Maestro API (a test, an app that left it out) only Edit's
   // own fallback shows.
   const hasMaestro = Boolean(useApiHolder().get(maestroApiRef));

@@ -9,6 +9,7 @@ import {
   JobInputError,
   JobRun,
   JobsApi,
+  ScheduledWork,
   jobsApiRef,
 } from '../../api/jobs';
 import { SchedulerPage } from './SchedulerPage';
@@ -68,6 +69,38 @@ class MemoryJobs implements JobsApi {
   async runs(id: string) {
     return this.runsDone.filter(r => r.jobId === id);
   }
+  work: ScheduledWork[] = [
+    {
+      id: 'discovery:c1:server-list',
+      module: 'discovery',
+      name: 'AWS Prod: server-list',
+      enabled: true,
+      period: 'every 1 hour',
+      lastRunAt: '2026-11-26T01:00:00Z',
+      outcome: 'danger',
+      message: 'UnauthorizedOperation',
+      runPath: '/connections/c1/tasks/server-list/sync',
+      enablePath: '/connections/c1/tasks/server-list',
+    },
+    {
+      id: 'report:r1',
+      module: 'reports',
+      name: 'Production Linux',
+      enabled: true,
+      period: 'every 1 hour',
+      runPath: '/reports/r1/run',
+    },
+  ];
+  ranWork: string[] = [];
+  async scheduledWork() {
+    return this.work;
+  }
+  async runWork(work: ScheduledWork) {
+    this.ranWork.push(work.runPath);
+  }
+  async setWorkEnabled(work: ScheduledWork, enabled: boolean) {
+    this.work = this.work.map(w => (w.id === work.id ? { ...w, enabled } : w));
+  }
 }
 
 const render = (api: MemoryJobs) =>
@@ -76,6 +109,29 @@ const render = (api: MemoryJobs) =>
       <SchedulerPage />
     </TestApiProvider>,
   );
+
+describe('ScheduledWorkCard', () => {
+  it('lists discovery tasks and report refreshes, runs one now and disables a task', async () => {
+    const api = new MemoryJobs();
+    await render(api);
+    const table = await screen.findByRole('table', { name: 'Scheduled work' });
+    expect(
+      within(table).getByText('AWS Prod: server-list'),
+    ).toBeInTheDocument();
+    expect(within(table).getByText('Production Linux')).toBeInTheDocument();
+    expect(within(table).getByText('danger')).toBeInTheDocument();
+    fireEvent.click(
+      within(table).getByRole('button', { name: 'Run Production Linux now' }),
+    );
+    await waitFor(() => expect(api.ranWork).toEqual(['/reports/r1/run']));
+    fireEvent.click(
+      within(table).getByRole('checkbox', {
+        name: 'Enable AWS Prod: server-list',
+      }),
+    );
+    await waitFor(() => expect(api.work[0].enabled).toBe(false));
+  });
+});
 
 describe('periodText', () => {
   it('says when a job runs', () => {

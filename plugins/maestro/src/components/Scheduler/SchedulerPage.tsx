@@ -21,10 +21,14 @@ import { JobDialog } from './JobDialog';
 import { RunsDialog } from './RunsDialog';
 import { periodText } from './periodText';
 import { NewButton, ToolPage } from '../common/ToolPage';
+import { ScheduledWorkCard } from './ScheduledWorkCard';
 
 const when = (iso?: string) => (iso ? new Date(iso).toLocaleString() : '—');
 
-/** Scheduler: the custom jobs (webhooks, chains), run now, their history. */
+/**
+ * Scheduler: the custom jobs (webhooks, chains), run now, their history;
+ * and below them the discovery tasks and report refreshes.
+ */
 export function SchedulerPage() {
   const api = useApi(jobsApiRef);
   const alertApi = useApi(alertApiRef);
@@ -56,7 +60,7 @@ export function SchedulerPage() {
   return (
     <ToolPage
       title="Scheduler"
-      subtitle="Jobs that run on a schedule: webhooks and chains"
+      subtitle="Jobs that run on a schedule: webhooks, chains, discovery tasks and report refreshes"
       error={error}
       loading={loading && !jobs}
     >
@@ -145,6 +149,7 @@ export function SchedulerPage() {
           </Table>
         </InfoCard>
       )}
+      <ScheduledWorkCard />
       {editing && (
         <JobDialog
           job={editing === 'new' ? undefined : editing}

@@ -1,0 +1,1 @@
+export { schedulerRoutes } from './schedulerRoutes';

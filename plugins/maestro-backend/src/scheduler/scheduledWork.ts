@@ -1,0 +1,87 @@
+import { HumanDuration } from '@backstage/types';
+import { ScheduledWork } from '@maestro/plugin-maestro-common';
+import { DiscoveryService } from '../discovery';
+import { ReportServices } from '../reports';
+
+/** `{ hours: 24 }` as `every 24 hours`. */
+export function describeDuration(duration: HumanDuration): string {
+  const parts = Object.entries(duration)
+    .filter(([, n]) => typeof n === 'number' && n > 0)
+    .map(([unit, n]) => `${n} ${n === 1 ? unit.replace(/s$/, '') : unit}`);
+  return parts.length ? `every ${parts.join(' ')}` : 'on demand';
+}
+
+function addDuration(iso: string, duration: HumanDuration): string {
+  const ms =
+    ((duration.years ?? 0) * 365 * 86400 +
+      (duration.months ?? 0) * 30 * 86400 +
+      (duration.weeks ?? 0) * 7 * 86400 +
+      (duration.days ?? 0) * 86400 +
+      (duration.hours ?? 0) * 3600 +
+      (duration.minutes ?? 0) * 60 +
+      (duration.seconds ?? 0)) *
+      1000 +
+    (duration.milliseconds ?? 0);
+  return new Date(new Date(iso).getTime() + ms).toISOString();
+}
+
+/**
+ * Every task of every connection and every scheduled report, in one list,
+ * with when it last ran, how it went and when it runs next.
+ */
+export async function listScheduledWork(deps: {
+  discovery?: DiscoveryService;
+  reports?: ReportServices;
+}): Promise<ScheduledWork[]> {
+  const work: ScheduledWork[] = [];
+  if (deps.discovery) {
+    for (const connection of await deps.discovery.list()) {
+      for (const task of await deps.discovery.tasks(connection.id)) {
+        const base = `/connections/${encodeURIComponent(
+          connection.id,
+        )}/tasks/${encodeURIComponent(task.task)}`;
+        work.push({
+          id: `discovery:${connection.id}:${task.task}`,
+          module: 'discovery',
+          name: `${connection.title}: ${task.task}`,
+          enabled: task.enabled,
+          period: describeDuration({
+            [task.interval.period]: task.interval.every,
+          }),
+          lastRunAt: task.lastRunAt,
+          nextRunAt: task.enabled ? task.nextRunAt : undefined,
+          outcome: task.outcome,
+          message: task.message,
+          running: task.running,
+          runPath: `${base}/sync`,
+          enablePath: base,
+        });
+      }
+    }
+  }
+  if (deps.reports) {
+    const every = deps.reports.refreshEvery;
+    for (const report of await deps.reports.reports.saved.list()) {
+      if (!report.scheduled) continue;
+      work.push({
+        id: `report:${report.id}`,
+        module: 'reports',
+        name: report.name,
+        enabled: true,
+        period: describeDuration(every),
+        lastRunAt: report.lastRunAt,
+        nextRunAt: report.lastRunAt
+          ? addDuration(report.lastRunAt, every)
+          : undefined,
+        outcome:
+          report.status === 'failed'
+            ? 'danger'
+            : report.status === 'finished'
+            ? 'success'
+            : undefined,
+        runPath: `/reports/${encodeURIComponent(report.id)}/run`,
+      });
+    }
+  }
+  return work;
+}
