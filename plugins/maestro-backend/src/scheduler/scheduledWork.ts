@@ -3,6 +3,11 @@ import { ScheduledWork } from '@maestro/plugin-maestro-common';
 import { DiscoveryService } from '../discovery';
 import { ReportServices } from '../reports';
 
+const REPORT_OUTCOME: Record<string, ScheduledWork['outcome']> = {
+  finished: 'success',
+  failed: 'danger',
+};
+
 /** `{ hours: 24 }` as `every 24 hours`. */
 export function describeDuration(duration: HumanDuration): string {
   const parts = Object.entries(duration)
@@ -73,12 +78,7 @@ export async function listScheduledWork(deps: {
         nextRunAt: report.lastRunAt
           ? addDuration(report.lastRunAt, every)
           : undefined,
-        outcome:
-          report.status === 'failed'
-            ? 'danger'
-            : report.status === 'finished'
-            ? 'success'
-            : undefined,
+        outcome: REPORT_OUTCOME[report.status],
         runPath: `/reports/${encodeURIComponent(report.id)}/run`,
       });
     }
