@@ -1,4 +1,5 @@
 import http from 'http';
+import https from 'https';
 import { AddressInfo } from 'net';
 import { FakeAws, FakeAwsOptions } from './aws/FakeAws';
 import { FakeAzure, FakeAzureOptions } from './azure/FakeAzure';
@@ -8,6 +9,7 @@ import {
 } from './digitalocean/FakeDigitalOcean';
 import { FakeOpenStack, FakeOpenStackOptions } from './openstack/FakeOpenStack';
 import { FakeProvider, FakeResponse } from './http';
+import { selfSignedCertificate } from './tls';
 
 export interface FakeCloudOptions {
   /** Port to listen on; a free one when unset. */
@@ -16,11 +18,21 @@ export interface FakeCloudOptions {
   azure?: FakeAzureOptions;
   digitalocean?: FakeDigitalOceanOptions;
   openstack?: FakeOpenStackOptions;
+  /**
+   * Also listen over TLS, on another port, with a self-signed certificate
+   * made at start (`httpsUrl`, `caCertificate`). SDKs that only send
+   * credentials over https (Azure) need it.
+   */
+  https?: boolean;
 }
 
 export interface FakeCloud {
   /** Base URL, e.g. `http://127.0.0.1:34567`: the endpoint override. */
   url: string;
+  /** `https://127.0.0.1:port` when started with `https: true`: same routes as `url`. */
+  httpsUrl?: string;
+  /** PEM of the certificate `httpsUrl` presents, for clients to trust as a CA. */
+  caCertificate?: string;
   aws: FakeAws;
   /** Served under `${url}/azure` (ARM and the Entra ID token endpoint). */
   azure: FakeAzure;
@@ -69,7 +81,10 @@ export async function startFakeCloud(
     ['/digitalocean', digitalocean],
     ['/openstack', openstack],
   ];
-  const server = http.createServer(async (req, res) => {
+  const handler = async (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+  ) => {
     try {
       const body = await readBody(req);
       const url = new URL(req.url ?? '/', 'http://fake');
@@ -86,6 +101,9 @@ export async function startFakeCloud(
             query: url.searchParams,
             headers: req.headers,
             body,
+            baseUrl: `${'encrypted' in req.socket ? 'https' : 'http'}://${
+              req.headers.host
+            }${provider[0]}`,
           }),
         );
         return;
@@ -131,21 +149,38 @@ export async function startFakeCloud(
       res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(String(error));
     }
-  });
+  };
+  const server = http.createServer(handler);
   await new Promise<void>(resolve =>
     server.listen(options.port ?? 0, '127.0.0.1', resolve),
   );
   const { port } = server.address() as AddressInfo;
+  const tls = options.https ? selfSignedCertificate() : undefined;
+  const httpsServer = tls && https.createServer(tls, handler);
+  if (httpsServer) {
+    await new Promise<void>(resolve =>
+      httpsServer.listen(0, '127.0.0.1', resolve),
+    );
+  }
+  const closeServer = (s: http.Server | https.Server) =>
+    new Promise<void>((resolve, reject) => {
+      s.closeAllConnections();
+      s.close(e => (e ? reject(e) : resolve()));
+    });
   return {
     url: `http://127.0.0.1:${port}`,
+    httpsUrl: httpsServer
+      ? `https://127.0.0.1:${(httpsServer.address() as AddressInfo).port}`
+      : undefined,
+    caCertificate: tls?.cert,
     aws,
     azure,
     digitalocean,
     openstack,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close(e => (e ? reject(e) : resolve()));
-      }),
+    close: async () => {
+      await Promise.all(
+        [server, httpsServer].filter(s => s).map(s => closeServer(s!)),
+      );
+    },
   };
 }

@@ -8,6 +8,11 @@ export interface FakeRequest {
   query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
   body: Buffer;
+  /**
+   * Where the provider is served, e.g. `https://127.0.0.1:4567/azure`, for
+   * the absolute links some APIs return (ARM's `nextLink`).
+   */
+  baseUrl?: string;
 }
 
 export interface FakeResponse {

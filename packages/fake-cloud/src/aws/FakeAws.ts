@@ -247,6 +247,7 @@ export class FakeAws {
       return fake.handle(opts.request, {
         regionName: opts.region,
         region,
+        regionNames: [...this.regions.keys()],
         accountId: this.accountId,
         requestId,
         servicesPerRegion: this.servicesPerRegion,

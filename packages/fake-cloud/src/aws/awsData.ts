@@ -1,4 +1,13 @@
 /** Generated contents of a fake AWS account, region by region. */
+import { BASE_TIME, hexId, random } from './generation';
+import { FakeAwsNetworks, generateAwsNetworks } from './networkData';
+import {
+  FakeManagedServices,
+  generateManagedServices,
+} from './managedServiceData';
+
+export * from './networkData';
+export * from './managedServiceData';
 
 export type InstanceStateName =
   | 'pending'
@@ -100,7 +109,12 @@ export interface FakeSubnet {
   tags: FakeTag[];
 }
 
-export interface FakeAwsRegion {
+/**
+ * One region of the account: EC2 resources here, the other network
+ * resources and the managed services (load balancers, databases...) in
+ * {@link FakeAwsNetworks} and {@link FakeManagedServices}.
+ */
+export interface FakeAwsRegion extends FakeAwsNetworks, FakeManagedServices {
   name: string;
   instances: FakeInstance[];
   volumes: FakeVolume[];
@@ -119,6 +133,11 @@ export interface AwsGenerationOptions {
   extraVolumesPerRegion?: number;
   snapshotsPerRegion?: number;
   imagesPerRegion?: number;
+  /**
+   * Resources of each managed-service and network kind (load balancers,
+   * databases, NAT gateways...) per region. Default 3.
+   */
+  servicesPerRegion?: number;
   seed?: number;
 }
 
@@ -130,25 +149,6 @@ export const FAKE_INSTANCE_TYPES = [
   'c5.2xlarge',
   'r5.large',
 ];
-
-/** Deterministic PRNG (mulberry32), so runs with one seed match. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function hexId(prefix: string, regionIndex: number, n: number, length = 17) {
-  const body = (regionIndex.toString(16) + n.toString(16).padStart(12, '0'))
-    .padStart(length, '0')
-    .slice(-length);
-  return `${prefix}-${body}`;
-}
 
 function pickState(r: number): InstanceStateName {
   if (r < 0.7) return 'running';
@@ -164,8 +164,6 @@ const INGRESS_PORTS: Record<string, number[]> = {
   web: [80, 443],
   db: [5432],
 };
-
-const BASE_TIME = Date.parse('2026-01-05T10:00:00.000Z');
 
 /** Generates one region of an account. */
 export function generateAwsRegion(
@@ -310,6 +308,14 @@ export function generateAwsRegion(
       tags: [],
     }),
   );
+  const ec2 = { instances, vpcs, subnets, securityGroups };
+  const servicesPerRegion = options.servicesPerRegion ?? 3;
+  const networks = generateAwsNetworks(
+    name,
+    regionIndex,
+    ec2,
+    servicesPerRegion,
+  );
   return {
     name,
     instances,
@@ -319,5 +325,11 @@ export function generateAwsRegion(
     securityGroups,
     vpcs,
     subnets,
+    ...networks,
+    // Its own random stream, so the EC2 data above stays as it was.
+    ...generateManagedServices(name, regionIndex, ec2, {
+      count: servicesPerRegion,
+      rand: random((options.seed ?? 42) + regionIndex * 7919 + 1),
+    }),
   };
 }

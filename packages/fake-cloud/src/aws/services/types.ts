@@ -8,6 +8,8 @@ export interface AwsServiceContext {
   regionName: string;
   /** That region's generated data (instances to attach resources to). */
   region: FakeAwsRegion;
+  /** Every region of the account, for global services (S3 ListBuckets, CloudFront). */
+  regionNames: string[];
   accountId: string;
   requestId: string;
   /** Resources of each managed-service kind generated per region. */
