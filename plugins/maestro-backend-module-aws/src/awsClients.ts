@@ -1,5 +1,9 @@
 import { EC2Client, DescribeRegionsCommand } from '@aws-sdk/client-ec2';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import {
+  AssumeRoleCommand,
+  GetCallerIdentityCommand,
+  STSClient,
+} from '@aws-sdk/client-sts';
 import {
   DiscoveryConnection,
   DiscoveryProviderError,
@@ -39,6 +43,8 @@ const PERMISSION_CODES = new Set([
  * they fail fast), anything else as a provider failure.
  */
 export function toProviderError(error: unknown, permission: string): Error {
+  // Already mapped where the failing call was made (it names its own permission).
+  if (error instanceof DiscoveryProviderError) return error;
   const e = error as { name?: string; Code?: string; message?: string };
   const code = e?.Code ?? e?.name;
   if (!code || !e.message) return error as Error;
@@ -113,13 +119,37 @@ export async function resolveAwsClientConfig(
   }
 }
 
-export function ec2Client(config: AwsClientConfig, region: string) {
-  return new EC2Client({
+/** What every SDK client of a run is built with, for one region. */
+export function clientOptions(config: AwsClientConfig, region: string) {
+  return {
     region,
     endpoint: config.endpoint,
     credentials: config.credentials,
     maxAttempts: config.maxAttempts,
-  });
+  };
+}
+
+export function ec2Client(config: AwsClientConfig, region: string) {
+  return new EC2Client(clientOptions(config, region));
+}
+
+/**
+ * The account the credentials act in, for ARNs that responses leave out.
+ * GetCallerIdentity needs no IAM permission.
+ */
+export async function callerAccount(
+  config: AwsClientConfig,
+  region: string,
+): Promise<string> {
+  const sts = new STSClient(clientOptions(config, region));
+  try {
+    const out = await sts.send(new GetCallerIdentityCommand({}));
+    return out.Account!;
+  } catch (error) {
+    throw toProviderError(error, 'sts:GetCallerIdentity');
+  } finally {
+    sts.destroy();
+  }
 }
 
 /** The connection's regions, or every region enabled for the account. */

@@ -1,4 +1,18 @@
 import {
+  DescribeNatGatewaysCommandOutput,
+  DescribeNetworkAclsCommandOutput,
+  DescribeNetworkInterfacesCommandOutput,
+  DescribeRouteTablesCommandOutput,
+  DescribeVpcEndpointsCommandOutput,
+  DescribeVpcPeeringConnectionsCommandOutput,
+  DescribeVpnGatewaysCommand,
+  DescribeVpnGatewaysCommandOutput,
+  paginateDescribeNatGateways,
+  paginateDescribeNetworkAcls,
+  paginateDescribeNetworkInterfaces,
+  paginateDescribeRouteTables,
+  paginateDescribeVpcEndpoints,
+  paginateDescribeVpcPeeringConnections,
   DescribeImagesCommandOutput,
   DescribeInstancesCommandOutput,
   DescribeSecurityGroupsCommandOutput,
@@ -22,10 +36,19 @@ import {
   translateVolume,
 } from '../translate/storage';
 import {
+  translateNetworkAcl,
+  translateRouteTable,
   translateSecurityGroup,
   translateSubnet,
   translateVpc,
 } from '../translate/network';
+import {
+  translateNatGateway,
+  translateNetworkInterface,
+  translateVpcEndpoint,
+  translateVpcPeering,
+  translateVpnGateway,
+} from '../translate/networkConnections';
 import { ec2Task } from './ec2Task';
 
 /**
@@ -116,24 +139,102 @@ export const SECURITY_LIST: DiscoveryTask = ec2Task({
   ],
 });
 
-export const NETWORK_LIST: DiscoveryTask = ec2Task({
-  name: 'network-list',
-  description: 'VPCs and subnets',
-  listings: [
-    {
-      permission: 'ec2:DescribeVpcs',
-      pages: client => paginateDescribeVpcs({ client, pageSize: 1000 }, {}),
-      translate: (page: DescribeVpcsCommandOutput, context) =>
-        (page.Vpcs ?? []).map(v => translateVpc(v, context)),
-    },
-    {
-      permission: 'ec2:DescribeSubnets',
-      pages: client => paginateDescribeSubnets({ client, pageSize: 1000 }, {}),
-      translate: (page: DescribeSubnetsCommandOutput, context) =>
-        (page.Subnets ?? []).map(s => translateSubnet(s, context)),
-    },
-  ],
-});
+/**
+ * VPCs, subnets and what connects and routes them. Page sizes are the
+ * APIs' largest, or `pageSize` when smaller (tests walk many pages).
+ */
+export function createNetworkListTask(
+  opts: { pageSize?: number } = {},
+): DiscoveryTask {
+  const size = (max: number) => Math.min(max, opts.pageSize ?? max);
+  return ec2Task({
+    name: 'network-list',
+    description:
+      'VPCs, subnets, peerings, VPN gateways, endpoints, route tables, NAT gateways, network interfaces and ACLs',
+    listings: [
+      {
+        permission: 'ec2:DescribeVpcs',
+        pages: client =>
+          paginateDescribeVpcs({ client, pageSize: size(1000) }, {}),
+        translate: (page: DescribeVpcsCommandOutput, context) =>
+          (page.Vpcs ?? []).map(v => translateVpc(v, context)),
+      },
+      {
+        permission: 'ec2:DescribeSubnets',
+        pages: client =>
+          paginateDescribeSubnets({ client, pageSize: size(1000) }, {}),
+        translate: (page: DescribeSubnetsCommandOutput, context) =>
+          (page.Subnets ?? []).map(s => translateSubnet(s, context)),
+      },
+      {
+        permission: 'ec2:DescribeVpcPeeringConnections',
+        pages: client =>
+          paginateDescribeVpcPeeringConnections(
+            { client, pageSize: size(1000) },
+            {},
+          ),
+        translate: (
+          page: DescribeVpcPeeringConnectionsCommandOutput,
+          context,
+        ) =>
+          (page.VpcPeeringConnections ?? []).map(p =>
+            translateVpcPeering(p, context),
+          ),
+      },
+      {
+        permission: 'ec2:DescribeVpnGateways',
+        // The one listing EC2 does not page: every gateway in one answer.
+        async *pages(client) {
+          yield await client.send(new DescribeVpnGatewaysCommand({}));
+        },
+        translate: (page: DescribeVpnGatewaysCommandOutput, context) =>
+          (page.VpnGateways ?? []).map(g => translateVpnGateway(g, context)),
+      },
+      {
+        permission: 'ec2:DescribeVpcEndpoints',
+        pages: client =>
+          paginateDescribeVpcEndpoints({ client, pageSize: size(1000) }, {}),
+        translate: (page: DescribeVpcEndpointsCommandOutput, context) =>
+          (page.VpcEndpoints ?? []).map(e => translateVpcEndpoint(e, context)),
+      },
+      {
+        permission: 'ec2:DescribeRouteTables',
+        pages: client =>
+          paginateDescribeRouteTables({ client, pageSize: size(100) }, {}),
+        translate: (page: DescribeRouteTablesCommandOutput, context) =>
+          (page.RouteTables ?? []).map(t => translateRouteTable(t, context)),
+      },
+      {
+        permission: 'ec2:DescribeNatGateways',
+        pages: client =>
+          paginateDescribeNatGateways({ client, pageSize: size(1000) }, {}),
+        translate: (page: DescribeNatGatewaysCommandOutput, context) =>
+          (page.NatGateways ?? []).map(n => translateNatGateway(n, context)),
+      },
+      {
+        permission: 'ec2:DescribeNetworkInterfaces',
+        pages: client =>
+          paginateDescribeNetworkInterfaces(
+            { client, pageSize: size(1000) },
+            {},
+          ),
+        translate: (page: DescribeNetworkInterfacesCommandOutput, context) =>
+          (page.NetworkInterfaces ?? []).map(n =>
+            translateNetworkInterface(n, context),
+          ),
+      },
+      {
+        permission: 'ec2:DescribeNetworkAcls',
+        pages: client =>
+          paginateDescribeNetworkAcls({ client, pageSize: size(100) }, {}),
+        translate: (page: DescribeNetworkAclsCommandOutput, context) =>
+          (page.NetworkAcls ?? []).map(a => translateNetworkAcl(a, context)),
+      },
+    ],
+  });
+}
+
+export const NETWORK_LIST: DiscoveryTask = createNetworkListTask();
 
 export const EC2_TASKS = [
   SERVER_LIST,

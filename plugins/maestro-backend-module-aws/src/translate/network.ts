@@ -1,5 +1,12 @@
 import { DiscoveredEntity } from '@maestro/plugin-maestro-node';
-import type { SecurityGroup, Subnet, Vpc } from '@aws-sdk/client-ec2';
+import type {
+  NetworkAcl,
+  NetworkAclEntry,
+  RouteTable,
+  SecurityGroup,
+  Subnet,
+  Vpc,
+} from '@aws-sdk/client-ec2';
 import { TranslationContext, compact, entity, ref, tagValue } from './common';
 
 /** A security group as a Maestro Network of type security-group. */
@@ -67,5 +74,81 @@ export function translateSubnet(
       region: context.region,
       zone: subnet.AvailabilityZone,
     }),
+  });
+}
+
+/** A route table, with its routes and the subnets it serves. */
+export function translateRouteTable(
+  table: RouteTable,
+  context: TranslationContext,
+): DiscoveredEntity {
+  const id = table.RouteTableId!;
+  const associations = table.Associations ?? [];
+  return entity('Network', id, tagValue(table.Tags, 'Name'), table.Tags, {
+    type: 'route-table',
+    uniqueId: id,
+    network: table.VpcId ? ref('network', table.VpcId) : undefined,
+    properties: compact({
+      main: associations.some(a => a.Main),
+      subnets: associations
+        .map(a => a.SubnetId)
+        .filter((s): s is string => Boolean(s)),
+      routes: (table.Routes ?? []).map(r =>
+        compact({
+          destination:
+            r.DestinationCidrBlock ??
+            r.DestinationIpv6CidrBlock ??
+            r.DestinationPrefixListId,
+          target:
+            r.GatewayId ??
+            r.NatGatewayId ??
+            r.TransitGatewayId ??
+            r.VpcPeeringConnectionId ??
+            r.NetworkInterfaceId ??
+            r.InstanceId ??
+            r.EgressOnlyInternetGatewayId,
+          state: r.State,
+        }),
+      ),
+    }),
+    datacenter: { provider: 'AWS', region: context.region },
+  });
+}
+
+function aclRules(entries: NetworkAclEntry[], egress: boolean) {
+  return entries
+    .filter(e => Boolean(e.Egress) === egress)
+    .map(e =>
+      compact({
+        rule: e.RuleNumber,
+        protocol: e.Protocol,
+        action: e.RuleAction,
+        cidr: e.CidrBlock ?? e.Ipv6CidrBlock,
+        fromPort: e.PortRange?.From,
+        toPort: e.PortRange?.To,
+      }),
+    );
+}
+
+/** A network ACL, with its numbered rules each way and its subnets. */
+export function translateNetworkAcl(
+  acl: NetworkAcl,
+  context: TranslationContext,
+): DiscoveredEntity {
+  const id = acl.NetworkAclId!;
+  const entries = acl.Entries ?? [];
+  return entity('Network', id, tagValue(acl.Tags, 'Name'), acl.Tags, {
+    type: 'network-acl',
+    uniqueId: id,
+    network: acl.VpcId ? ref('network', acl.VpcId) : undefined,
+    properties: compact({
+      isDefault: acl.IsDefault,
+      subnets: (acl.Associations ?? [])
+        .map(a => a.SubnetId)
+        .filter((s): s is string => Boolean(s)),
+      ingress: aclRules(entries, false),
+      egress: aclRules(entries, true),
+    }),
+    datacenter: { provider: 'AWS', region: context.region },
   });
 }
