@@ -1,0 +1,205 @@
+import {
+  TestDatabases,
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { FakeCloud, startFakeCloud } from '@maestro/fake-cloud';
+import { AddressInfo } from 'net';
+// The plugin this module extends; to be declared as a devDependency.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import maestroBackend from '@maestro/plugin-maestro-backend';
+import maestroModuleAzure from './index';
+import { armName } from './translate/common';
+
+jest.setTimeout(120_000);
+
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_15'],
+  disableDocker: true,
+});
+
+const VMS_PER_LOCATION = 30;
+
+/**
+ * The whole chain: the Maestro plugin with this module, its REST API, the
+ * scheduler, the write path on a real database, and the real Azure SDK
+ * talking over TLS to the fake cloud's Entra ID and ARM.
+ */
+describe.each(databases.eachSupportedId())(
+  'Azure discovery end to end on %p',
+  databaseId => {
+    let fake: FakeCloud;
+    let baseUrl: string;
+    let knex: any;
+    const user = mockCredentials.user.header('user:default/ada');
+    /** A REST call as the portal makes it; fails the test on another status. */
+    const api = async (
+      method: string,
+      path: string,
+      status: number,
+      body?: unknown,
+    ) => {
+      const res = await fetch(`${baseUrl}/api/maestro${path}`, {
+        method,
+        headers: { authorization: user, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      expect(`${res.status} ${path}`).toBe(`${status} ${path}`);
+      return text ? JSON.parse(text) : undefined;
+    };
+
+    beforeAll(async () => {
+      fake = await startFakeCloud({
+        https: true,
+        azure: {
+          locations: ['eastus', 'westeurope'],
+          vmsPerLocation: VMS_PER_LOCATION,
+          pageSize: 20,
+        },
+      });
+      knex = await databases.init(databaseId);
+      const backend = await startTestBackend({
+        features: [
+          maestroBackend,
+          maestroModuleAzure,
+          mockServices.database.factory({ knex }),
+          mockServices.rootConfig.factory({
+            data: {
+              maestro: { discovery: { encryptionKey: 'end-to-end-test-key' } },
+            },
+          }),
+        ],
+      });
+      baseUrl = `http://localhost:${
+        (backend.server.address() as AddressInfo).port
+      }`;
+    });
+    afterAll(() => fake.close());
+
+    const settings = () => ({
+      tenantId: fake.azure.tenantId,
+      clientId: fake.azure.defaultClient.clientId,
+      clientSecret: fake.azure.defaultClient.clientSecret,
+      subscriptionId: fake.azure.subscriptionId,
+      armEndpoint: `${fake.httpsUrl}/azure`,
+      authorityHost: `${fake.httpsUrl}/azure`,
+      caCertificate: fake.caCertificate,
+    });
+    const createConnection = async () => {
+      const created = await api('POST', '/connections', 201, {
+        type: 'azure',
+        title: 'Azure fake',
+        datacenter: 'datacenter:default/azure-fake',
+        owner: 'group:default/sre',
+        settings: settings(),
+      });
+      return created.id as string;
+    };
+    const sync = async (id: string) => {
+      await api('POST', `/connections/${id}/tasks/server-list/sync`, 202);
+      const tasks = await api('GET', `/connections/${id}/tasks`, 200);
+      return tasks.items.find((t: any) => t.task === 'server-list');
+    };
+    const revisions = async () =>
+      Number((await knex('maestro_revisions').count({ n: '*' }))[0].n);
+    const server = (vmId: string) =>
+      api('GET', `/entities/servers/default/${armName(vmId)}`, 200);
+
+    it('refuses connection fields that are not GUIDs or https URLs', async () => {
+      const refused = await api('POST', '/connections', 400, {
+        type: 'azure',
+        title: 'Azure typo',
+        datacenter: 'datacenter:default/azure-fake',
+        settings: {
+          ...settings(),
+          tenantId: 'contoso.onmicrosoft.com',
+          armEndpoint: 'http://management.azure.com',
+        },
+      });
+      expect(JSON.stringify(refused)).toContain('settings.tenantId');
+      expect(JSON.stringify(refused)).toContain('settings.armEndpoint');
+    });
+
+    it('discovers, keeps still, deactivates, and reports failures', async () => {
+      const id = await createConnection();
+      const all = 2 * VMS_PER_LOCATION;
+      expect(await sync(id)).toMatchObject({
+        outcome: 'success',
+        seen: all,
+        created: all,
+        deactivated: 0,
+      });
+
+      const west = fake.azure.location('westeurope');
+      const vm = west.virtualMachines.find(
+        v => west.powerStates.get(v.id) === 'running',
+      )!;
+      const record = await server(vm.id);
+      expect(record.entity.metadata.title).toBe(vm.name);
+      expect(record.entity.spec).toMatchObject({
+        uniqueId: vm.id,
+        owner: 'group:default/sre',
+        status: 'Active',
+        hostname: vm.properties.osProfile.computerName,
+        datacenter: {
+          ref: 'datacenter:default/azure-fake',
+          provider: 'Azure',
+          region: 'westeurope',
+          instanceType: vm.properties.hardwareProfile.vmSize,
+        },
+      });
+
+      // Nothing changed at the provider: no store write.
+      const before = await revisions();
+      expect(await sync(id)).toMatchObject({
+        outcome: 'success',
+        seen: all,
+        created: 0,
+        updated: 0,
+        deactivated: 0,
+      });
+      expect(await revisions()).toBe(before);
+
+      // A VM gone from the subscription is marked inactive after a complete scan.
+      west.virtualMachines = west.virtualMachines.filter(v => v !== vm);
+      expect(await sync(id)).toMatchObject({
+        outcome: 'success',
+        seen: all - 1,
+        deactivated: 1,
+      });
+      expect((await server(vm.id)).active).toBe(false);
+
+      // A scan cut by a denied page changes nothing, and names the action.
+      west.virtualMachines.push(vm);
+      const removed = west.virtualMachines.splice(0, 5);
+      fake.azure.failure = {
+        operation: 'Microsoft.Compute/virtualMachines',
+        afterRequests: 1,
+        status: 403,
+        code: 'AuthorizationFailed',
+        message: `The client '${fake.azure.defaultClient.clientId}' with object id '${fake.azure.defaultClient.clientId}' does not have authorization to perform action 'Microsoft.Compute/virtualMachines/read' over scope '/subscriptions/${fake.azure.subscriptionId}' or the scope is invalid.`,
+      };
+      expect(await sync(id)).toMatchObject({
+        outcome: 'danger',
+        permission: 'Microsoft.Compute/virtualMachines/read',
+      });
+      for (const gone of removed) {
+        expect((await server(gone.id)).active).toBe(true);
+      }
+      fake.azure.resetSwitches();
+
+      fake.azure.badCredentials = true;
+      const refused = await sync(id);
+      expect(refused).toMatchObject({ outcome: 'danger' });
+      expect(refused.message).toMatch(
+        /^AADSTS7000215: Invalid client secret provided\./,
+      );
+      expect(JSON.stringify(refused)).not.toContain(
+        fake.azure.defaultClient.clientSecret,
+      );
+      fake.azure.resetSwitches();
+    });
+  },
+);
