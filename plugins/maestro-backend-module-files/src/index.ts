@@ -1,5 +1,6 @@
 /**
- * Maestro discovery from files: Ansible facts and Terraform state.
+ * Maestro discovery from files: Ansible facts, Terraform state and Maestro
+ * JSON, uploaded or fetched on a schedule over SSH or from S3.
  *
  * @packageDocumentation
  */
@@ -9,3 +10,4 @@ export { terraformStateFormat } from './terraform/terraformFormat';
 export { maestroJsonFormat } from './json/jsonFormat';
 export { translateFacts } from './ansible/translateFacts';
 export { translateState } from './terraform/translateState';
+export type { JsonFilesFormat } from './upload/parseJsonFiles';

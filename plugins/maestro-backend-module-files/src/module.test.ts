@@ -6,6 +6,8 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+// The plugin this module extends; a devDependency.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import maestroPlugin from '@maestro/plugin-maestro-backend';
 import request from 'supertest';
 import { maestroModuleFiles } from './module';

@@ -16,6 +16,11 @@ export interface DiscoveryConnectionField {
    */
   secret?: boolean;
   required?: boolean;
+  /**
+   * A change of this field's value forgets the connection's state (see
+   * `DiscoveryTaskContext.state`), e.g. a host key pinned for another host.
+   */
+  resetsState?: boolean;
 }
 
 /** How often a task runs, as Maestro's scheduler rules write it. */
@@ -48,6 +53,16 @@ export interface DiscoveryProgress {
 }
 
 /**
+ * Small values a connection keeps between runs and restarts (e.g. the
+ * fingerprint of a host key pinned on first use). Deleted with the
+ * connection, and when a field marked `resetsState` changes.
+ */
+export interface DiscoveryConnectionState {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+}
+
+/**
  * What the engine offers a running task. A scope is a part of the
  * connection the task scans as a whole, usually a region: once `complete`
  * is called for a scope, records of the scope (connection + task + scope)
@@ -66,6 +81,14 @@ export interface DiscoveryTaskContext {
   /** The scan of a scope went through every page. */
   complete(scope: string): Promise<void>;
   progress(progress: DiscoveryProgress): void;
+  /** The connection's state; engines that keep none leave it out. */
+  state?: DiscoveryConnectionState;
+}
+
+/** What a task may say of a run that went through, e.g. what it skipped. */
+export interface DiscoveryTaskSummary {
+  /** Shown with the outcome, e.g. `3 resources of unread types skipped`. */
+  message?: string;
 }
 
 /** One crawler of a source, e.g. AWS `server-list`. */
@@ -76,7 +99,7 @@ export interface DiscoveryTask {
   defaultInterval: DiscoveryInterval;
   /** Read-only permissions the credentials need, shown on the form. */
   permissions: string[];
-  run(context: DiscoveryTaskContext): Promise<void>;
+  run(context: DiscoveryTaskContext): Promise<void | DiscoveryTaskSummary>;
 }
 
 /** A provider that Maestro discovers records from, e.g. AWS. */

@@ -39,8 +39,12 @@ function isZip(body: Buffer) {
   return body.length > 4 && body.readUInt32LE(0) === 0x04034b50;
 }
 
-/** Counts unpacked bytes across entries, refusing past the limit (zip bombs). */
-class Budget {
+/**
+ * Counts unpacked bytes and files across entries, refusing past the limit
+ * (zip bombs). One budget may span several uploads: the files fetched from
+ * one folder or bucket share it.
+ */
+export class UnpackBudget {
   private used = 0;
   private entries = 0;
   constructor(
@@ -62,7 +66,7 @@ class Budget {
 
 function unpackTarGz(
   upload: FileUpload,
-  budget: Budget,
+  budget: UnpackBudget,
 ): Promise<UploadedFile[]> {
   return new Promise((resolve, reject) => {
     const files: UploadedFile[] = [];
@@ -123,7 +127,7 @@ function unpackTarGz(
 
 function unpackZip(
   upload: FileUpload,
-  budget: Budget,
+  budget: UnpackBudget,
 ): Promise<UploadedFile[]> {
   return new Promise((resolve, reject) => {
     // Names are checked here, with the same rule as tar entries.
@@ -198,19 +202,28 @@ function unpackZip(
   });
 }
 
+/** True for the archives an upload may be: .tar, .tar.gz, .zip. */
+export function isArchive(body: Buffer) {
+  return isGzip(body) || isTar(body) || isZip(body);
+}
+
 /**
  * The files of an upload: the members of a .tar, .tar.gz or .zip (recognised by
- * their first bytes, not their name), or the upload itself.
+ * their first bytes, not their name), or the upload itself. A budget shared
+ * by several uploads bounds what they unpack to together.
  */
 export async function unpackUpload(
   upload: FileUpload,
   maxBytes: number,
+  budget: UnpackBudget = new UnpackBudget(maxBytes, upload.filename),
 ): Promise<UploadedFile[]> {
   if (upload.body.length > maxBytes)
     throw new UploadError(`${upload.filename}: larger than ${maxBytes} bytes`);
-  const budget = new Budget(maxBytes, upload.filename);
   if (isGzip(upload.body) || isTar(upload.body))
     return unpackTarGz(upload, budget);
   if (isZip(upload.body)) return unpackZip(upload, budget);
-  return [{ path: safeEntryPath(upload.filename), content: upload.body }];
+  const path = safeEntryPath(upload.filename);
+  budget.entry();
+  budget.take(upload.body.length, path);
+  return [{ path, content: upload.body }];
 }
