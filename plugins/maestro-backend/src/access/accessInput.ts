@@ -36,7 +36,22 @@ function principalProblem(value: unknown): string | undefined {
  * Checks the access dialog's body: every problem names its field, and
  * nothing is written unless all of it is valid.
  */
-export function readAccessInput(body: unknown): AccessInput {
+export function readAccessInput(
+  body: unknown,
+  entriesField = 'entries',
+): AccessInput {
+  const errors = accessInputErrors(body, entriesField);
+  if (errors.problems.length) {
+    throw new RecordInputError(errors.problems);
+  }
+  return errors.input;
+}
+
+/** The problems of an access body (none when valid) and what it says. */
+export function accessInputErrors(
+  body: unknown,
+  entriesField = 'entries',
+): { problems: FieldError[]; input: AccessInput } {
   const input = (body ?? {}) as { owner?: unknown; entries?: unknown };
   const errors: FieldError[] = [];
   let owner: string | undefined;
@@ -47,10 +62,10 @@ export function readAccessInput(body: unknown): AccessInput {
   }
   const entries: MaestroAccessEntry[] = [];
   if (!Array.isArray(input.entries)) {
-    errors.push({ field: 'entries', message: 'must be a list' });
+    errors.push({ field: entriesField, message: 'must be a list' });
   } else if (input.entries.length > MAX_ACCESS_ENTRIES) {
     errors.push({
-      field: 'entries',
+      field: entriesField,
       message: `must hold at most ${MAX_ACCESS_ENTRIES} entries`,
     });
   } else {
@@ -58,12 +73,15 @@ export function readAccessInput(body: unknown): AccessInput {
     input.entries.forEach((raw: any, i: number) => {
       const problem = principalProblem(raw?.principal);
       if (problem) {
-        errors.push({ field: `entries[${i}].principal`, message: problem });
+        errors.push({
+          field: `${entriesField}[${i}].principal`,
+          message: problem,
+        });
         return;
       }
       if (!MAESTRO_ACCESS_ROLES.includes(raw.role)) {
         errors.push({
-          field: `entries[${i}].role`,
+          field: `${entriesField}[${i}].role`,
           message: `must be one of ${MAESTRO_ACCESS_ROLES.join(', ')}`,
         });
         return;
@@ -71,7 +89,7 @@ export function readAccessInput(body: unknown): AccessInput {
       const principal = normalizePrincipal(raw.principal);
       if (seen.has(principal)) {
         errors.push({
-          field: `entries[${i}].principal`,
+          field: `${entriesField}[${i}].principal`,
           message: `${principal} is listed twice`,
         });
         return;
@@ -80,8 +98,5 @@ export function readAccessInput(body: unknown): AccessInput {
       entries.push({ principal, role: raw.role as MaestroAccessRole });
     });
   }
-  if (errors.length) {
-    throw new RecordInputError(errors);
-  }
-  return { owner, entries };
+  return { problems: errors, input: { owner, entries } };
 }

@@ -3,6 +3,7 @@ import { StoredConnection, TaskState } from './types';
 
 const CONNECTIONS = 'maestro_discovery_connections';
 const TASKS = 'maestro_discovery_tasks';
+const STATE = 'maestro_discovery_connection_state';
 
 function toConnection(row: any): StoredConnection {
   return {
@@ -11,6 +12,9 @@ function toConnection(row: any): StoredConnection {
     type: row.type,
     datacenter: row.datacenter,
     owner: row.owner ?? undefined,
+    accessTemplate: row.access_template
+      ? JSON.parse(row.access_template)
+      : undefined,
     settings: JSON.parse(row.settings),
     encryptedCredentials: row.credentials,
     createdAt: row.created_at,
@@ -62,6 +66,9 @@ export class ConnectionStore {
         type: connection.type,
         datacenter: connection.datacenter,
         owner: connection.owner ?? null,
+        access_template: connection.accessTemplate?.length
+          ? JSON.stringify(connection.accessTemplate)
+          : null,
         settings: JSON.stringify(connection.settings),
         credentials: connection.encryptedCredentials,
         created_at: connection.createdAt,
@@ -84,6 +91,9 @@ export class ConnectionStore {
         title: connection.title,
         datacenter: connection.datacenter,
         owner: connection.owner ?? null,
+        access_template: connection.accessTemplate?.length
+          ? JSON.stringify(connection.accessTemplate)
+          : null,
         settings: JSON.stringify(connection.settings),
         credentials: connection.encryptedCredentials,
         updated_at: connection.updatedAt,
@@ -91,10 +101,11 @@ export class ConnectionStore {
       });
   }
 
-  /** Removes the connection and its task states; its records stay. */
+  /** Removes the connection, its task states and its state; its records stay. */
   async delete(id: string): Promise<boolean> {
     return this.db.transaction(async tx => {
       await tx(TASKS).where({ connection_id: id }).delete();
+      await tx(STATE).where({ connection_id: id }).delete();
       await tx('maestro_discovery_scope_records')
         .where('scope', 'like', `${id}/%`)
         .delete();
@@ -183,5 +194,29 @@ export class ConnectionStore {
         updated: state.updated,
         deactivated: state.deactivated,
       });
+  }
+
+  async getState(connectionId: string, key: string) {
+    const row = await this.db(STATE)
+      .where({ connection_id: connectionId, key })
+      .first();
+    return row ? (row.value as string) : undefined;
+  }
+
+  async setState(connectionId: string, key: string, value: string) {
+    await this.db(STATE)
+      .insert({
+        connection_id: connectionId,
+        key,
+        value,
+        updated_at: new Date().toISOString(),
+      })
+      .onConflict(['connection_id', 'key'])
+      .merge(['value', 'updated_at']);
+  }
+
+  /** Forgets everything the connection kept, e.g. after its host changed. */
+  async clearState(connectionId: string) {
+    await this.db(STATE).where({ connection_id: connectionId }).delete();
   }
 }

@@ -1,3 +1,4 @@
+import { MaestroAccessEntry } from '@maestro/plugin-maestro-common';
 import {
   LoggerService,
   SchedulerService,
@@ -29,6 +30,7 @@ export interface ConnectionView {
   type: string;
   datacenter: string;
   owner?: string;
+  accessTemplate?: MaestroAccessEntry[];
   settings: Record<string, string>;
   secretsSet: string[];
   createdAt: string;
@@ -126,6 +128,7 @@ export class DiscoveryService {
       type: input.type,
       datacenter: input.datacenter,
       owner: input.owner,
+      accessTemplate: input.accessTemplate,
       settings: input.settings,
       encryptedCredentials: cipher.encrypt(input.credentials),
       createdAt: now,
@@ -145,21 +148,34 @@ export class DiscoveryService {
   async update(id: string, body: unknown, actor: string) {
     const cipher = this.cipher();
     const existing = await this.load(id);
+    const previousCredentials = cipher.decrypt(existing.encryptedCredentials);
     const input = readConnectionInput(body, this.sources, {
       connection: existing,
-      credentials: cipher.decrypt(existing.encryptedCredentials),
+      credentials: previousCredentials,
     });
     const updated: StoredConnection = {
       ...existing,
       title: input.title,
       datacenter: input.datacenter,
       owner: input.owner,
+      accessTemplate: input.accessTemplate,
       settings: input.settings,
       encryptedCredentials: cipher.encrypt(input.credentials),
       updatedAt: new Date().toISOString(),
       updatedBy: actor,
     };
     await this.connections.update(updated);
+    const source = this.sources.get(existing.type);
+    const before = { ...existing.settings, ...previousCredentials };
+    const after = { ...input.settings, ...input.credentials };
+    // E.g. a host key pinned for the old host must not judge the new one.
+    if (
+      source?.fields.some(
+        f => f.resetsState && (before[f.name] ?? '') !== (after[f.name] ?? ''),
+      )
+    ) {
+      await this.connections.clearState(id);
+    }
     return this.view(updated);
   }
 
@@ -308,7 +324,13 @@ export class DiscoveryService {
         id,
         type: connection.type,
         datacenter: connection.datacenter,
-        owner: connection.owner,
+        // Records need an owner (Resources require one): the connection's,
+        // else whoever created the connection.
+        owner:
+          connection.owner ??
+          (connection.createdBy.startsWith('user:')
+            ? connection.createdBy
+            : undefined),
         settings: connection.settings,
         credentials,
       };
@@ -316,9 +338,14 @@ export class DiscoveryService {
         task,
         connection: discovered,
         writePath: this.deps.writePath,
+        accessTemplate: connection.accessTemplate,
         scopes: new ScopeTracker(this.deps.db),
         signal,
         logger: this.deps.logger.child({ connection: id, task: taskName }),
+        state: {
+          get: key => this.connections.getState(id, key),
+          set: (key, value) => this.connections.setState(id, key, value),
+        },
         onProgress: progress =>
           this.connections.progressed(id, taskName, progress),
       });

@@ -1,11 +1,14 @@
+import { MaestroAccessEntry } from '@maestro/plugin-maestro-common';
 import { Entity } from '@backstage/catalog-model';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   DiscoveryConnection,
+  DiscoveryConnectionState,
   DiscoveryProgress,
   DiscoveryProviderError,
   DiscoveryTask,
   DiscoveryTaskContext,
+  DiscoveryTaskSummary,
 } from '@maestro/plugin-maestro-node';
 import { WritePath } from '../writePath/WritePath';
 import { ScopeTracker, scopeKey } from './ScopeTracker';
@@ -47,9 +50,13 @@ export async function runDiscoveryTask(opts: {
   task: DiscoveryTask;
   connection: DiscoveryConnection;
   writePath: WritePath;
+  /** Access entries of the records this run creates (the connection's template). */
+  accessTemplate?: MaestroAccessEntry[];
   scopes: ScopeTracker;
   signal: AbortSignal;
   logger: LoggerService;
+  /** What the connection keeps between runs (e.g. a pinned host key). */
+  state?: DiscoveryConnectionState;
   onProgress?: (progress: DiscoveryProgress & TaskCounts) => Promise<void>;
 }): Promise<TaskRunResult> {
   const { task, connection, writePath, scopes, signal, logger } = opts;
@@ -79,6 +86,7 @@ export async function runDiscoveryTask(opts: {
     connection,
     signal,
     logger,
+    state: opts.state,
     async emit(scope, entities) {
       const key = scopeKey(connection.id, task.name, scope);
       for (let i = 0; i < entities.length; i += WRITE_BATCH_SIZE) {
@@ -90,6 +98,7 @@ export async function runDiscoveryTask(opts: {
           mode: 'upsert',
           source,
           actor: DISCOVERY_ACTOR,
+          initialAccess: opts.accessTemplate,
         });
         counts.seen += results.length;
         for (const r of results) {
@@ -126,8 +135,9 @@ export async function runDiscoveryTask(opts: {
     },
   };
 
+  let summary: DiscoveryTaskSummary | void;
   try {
-    await task.run(context);
+    summary = await task.run(context);
     checkAborted();
   } catch (error) {
     const e = error as Error;
@@ -146,8 +156,13 @@ export async function runDiscoveryTask(opts: {
       permission: providerError?.permission,
     };
   }
+  const note = summary?.message;
   if (counts.seen === 0) {
-    return { ...counts, outcome: 'warning', message: 'empty result' };
+    return {
+      ...counts,
+      outcome: 'warning',
+      message: note ? `empty result; ${note}` : 'empty result',
+    };
   }
-  return { ...counts, outcome: 'success' };
+  return { ...counts, outcome: 'success', message: note };
 }

@@ -1,5 +1,6 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { FieldError } from '@maestro/plugin-maestro-common';
+import { FieldError, MaestroAccessEntry } from '@maestro/plugin-maestro-common';
+import { accessInputErrors } from '../access/accessInput';
 import { DiscoverySource } from '@maestro/plugin-maestro-node';
 import { StoredConnection } from './types';
 
@@ -9,6 +10,7 @@ export interface ConnectionInput {
   type: string;
   datacenter: string;
   owner?: string;
+  accessTemplate?: MaestroAccessEntry[];
   settings: Record<string, string>;
   credentials: Record<string, string>;
 }
@@ -74,6 +76,15 @@ export function readConnectionInput(
     const ownerError = refError(b.owner, ['user', 'group']);
     if (ownerError) errors.push({ field: 'owner', message: ownerError });
   }
+  let accessTemplate: MaestroAccessEntry[] | undefined;
+  if (b.accessTemplate !== undefined && b.accessTemplate !== null) {
+    const access = accessInputErrors(
+      { entries: b.accessTemplate },
+      'accessTemplate',
+    );
+    errors.push(...access.problems);
+    accessTemplate = access.input.entries;
+  }
   const given =
     b.settings && typeof b.settings === 'object' && !Array.isArray(b.settings)
       ? (b.settings as Record<string, unknown>)
@@ -134,6 +145,7 @@ export function readConnectionInput(
     type,
     datacenter: b.datacenter,
     owner: b.owner ?? undefined,
+    accessTemplate,
     settings,
     credentials,
   };

@@ -1,3 +1,5 @@
+import { MaestroAccessEntry } from '@maestro/plugin-maestro-common';
+
 /** A stored connection; `credentials` stays encrypted until a task runs. */
 export interface StoredConnection {
   id: string;
@@ -5,6 +7,8 @@ export interface StoredConnection {
   type: string;
   datacenter: string;
   owner?: string;
+  /** Access entries copied onto every record the connection creates. */
+  accessTemplate?: MaestroAccessEntry[];
   settings: Record<string, string>;
   encryptedCredentials: string;
   createdAt: string;

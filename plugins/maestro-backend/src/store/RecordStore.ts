@@ -169,6 +169,28 @@ export class RecordStore {
     }
   }
 
+  /** The same access entries on each of these (new) records. */
+  async insertAccess(
+    recordIds: string[],
+    entries: MaestroAccessEntry[],
+    actor: string,
+    tx: Knex.Transaction,
+  ) {
+    const now = new Date().toISOString();
+    const rows = recordIds.flatMap(id =>
+      entries.map(e => ({
+        record_id: id,
+        principal: e.principal,
+        role: e.role,
+        created_at: now,
+        created_by: actor,
+      })),
+    );
+    for (let i = 0; i < rows.length; i += 100) {
+      await tx('maestro_record_access').insert(rows.slice(i, i + 100));
+    }
+  }
+
   async update(record: StoredRecord, tx: Knex.Transaction) {
     await tx(RECORDS).where({ id: record.id }).update(toRow(record));
   }

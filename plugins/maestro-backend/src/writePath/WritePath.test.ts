@@ -449,4 +449,43 @@ describe.each(databases.eachSupportedId())('WritePath on %p', databaseId => {
     expect(second.items.map(i => i.entityRef)).toEqual(['server:default/c']);
     expect(second.more).toBe(false);
   });
+
+  it('gives the records a write creates its initial access entries, and leaves updated ones alone', async () => {
+    const template = [
+      { principal: 'group:default/ops', role: 'write' as const },
+      { principal: 'user:default/carol', role: 'read' as const },
+    ];
+    const first = await ctx.writePath.writeMany(
+      [server('templ-1', { uniqueId: 'i-templ-1' })],
+      {
+        mode: 'upsert',
+        source: aws,
+        actor: 'service:discovery',
+        initialAccess: template,
+      },
+    );
+    const entries = (id: string) =>
+      ctx.store
+        .knex('maestro_record_access')
+        .where({ record_id: id })
+        .orderBy('principal')
+        .select('principal', 'role');
+    expect(await entries(first[0].record.id)).toEqual(template);
+    // An existing record keeps what its admins decided.
+    await ctx.store
+      .knex('maestro_record_access')
+      .where({ record_id: first[0].record.id })
+      .delete();
+    const again = await ctx.writePath.writeMany(
+      [server('templ-1', { uniqueId: 'i-templ-1', hostname: 'changed' })],
+      {
+        mode: 'upsert',
+        source: aws,
+        actor: 'service:discovery',
+        initialAccess: template,
+      },
+    );
+    expect(again[0].action).toBe('updated');
+    expect(await entries(first[0].record.id)).toEqual([]);
+  });
 });

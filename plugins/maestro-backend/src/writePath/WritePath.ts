@@ -6,6 +6,7 @@ import { v4 as uuid } from 'uuid';
 import {
   FieldError,
   DiffEntry,
+  MaestroAccessEntry,
   RevisionAction,
   WriteSource,
   findMaestroKind,
@@ -45,6 +46,11 @@ export interface WriteOptions {
    * back: nothing is stored or published. A preview of an import.
    */
   dryRun?: boolean;
+  /**
+   * Access entries of the records this write creates (a connection's
+   * template), stored in the same transaction as the records.
+   */
+  initialAccess?: MaestroAccessEntry[];
 }
 
 /** Carries a dry run's plan out of the transaction it rolls back. */
@@ -172,7 +178,7 @@ export class WritePath {
         });
       }
       if (options.dryRun) throw new DryRunRollback(out);
-      await this.commit(tx, [...rows.values()], changes);
+      await this.commit(tx, [...rows.values()], changes, options);
       return out;
     });
   }
@@ -308,6 +314,7 @@ export class WritePath {
     tx: Knex.Transaction,
     rows: PlannedWrite[],
     changes: PlannedWrite[],
+    options: WriteOptions,
   ) {
     if (!rows.length) return;
     let seq = await this.store.reserveSeq(tx, rows.length);
@@ -318,6 +325,14 @@ export class WritePath {
       else await this.store.update(plan.record, tx);
     }
     await this.store.insertMany(inserts, tx);
+    if (options.initialAccess?.length) {
+      await this.store.insertAccess(
+        inserts.map(r => r.id),
+        options.initialAccess,
+        options.actor,
+        tx,
+      );
+    }
     await this.store.insertRevisions(
       changes.map(plan => ({
         ...plan.revision!,
