@@ -45,6 +45,9 @@ backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@maestro/plugin-maestro-backend'));
 backend.add(import('@maestro/plugin-maestro-backend-module-files'));
 backend.add(import('@maestro/plugin-maestro-backend-module-aws'));
+backend.add(import('@maestro/plugin-maestro-backend-module-azure'));
+backend.add(import('@maestro/plugin-maestro-backend-module-openstack'));
+backend.add(import('@maestro/plugin-maestro-backend-module-digitalocean'));
 backend.add(import('@maestro/plugin-catalog-backend-module-maestro'));
 
 backend.start();
