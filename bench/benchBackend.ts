@@ -8,9 +8,8 @@ import { createBackend } from '@backstage/backend-defaults';
 const backend = createBackend();
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Maestro's per-record access policy, as in the portal.
+backend.add(import('@maestro/plugin-permission-backend-module-maestro-policy'));
 backend.add(import('@maestro/plugin-maestro-backend'));
 backend.add(import('@maestro/plugin-maestro-backend-module-files'));
 backend.add(import('@maestro/plugin-maestro-backend-module-aws'));
