@@ -36,6 +36,8 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
+// Notifications also by email: SMTP in production (app-config.production.yaml).
+backend.add(import('@backstage/plugin-notifications-backend-module-email'));
 backend.add(import('@backstage/plugin-signals-backend'));
 // Events between plugins (and replicas): the Maestro store tells the catalog
 // when it has changes.

@@ -24,6 +24,8 @@ import {
 } from '@maestro/plugin-maestro-node';
 import { maestroPermissions } from '@maestro/plugin-maestro-common';
 import { AccessStore, RecordAccess } from './access';
+import { MaestroNotifier } from './notify';
+import { notificationService } from '@backstage/plugin-notifications-node';
 
 /**
  * Maestro's backend: the store of every record, the single write path, the
@@ -55,6 +57,7 @@ export const maestroPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        notifications: notificationService,
       },
       async init({
         config,
@@ -68,6 +71,7 @@ export const maestroPlugin = createBackendPlugin({
         scheduler,
         permissions,
         permissionsRegistry,
+        notifications,
       }) {
         const { store, writePath, importer } = await createMaestroServices({
           config,
@@ -92,7 +96,13 @@ export const maestroPlugin = createBackendPlugin({
             permissionsRegistry.getPermissionRuleset(maestroRecordResourceRef),
           ),
         );
+        const notifier = new MaestroNotifier({
+          signals,
+          notifications,
+          logger: logger.child({ feature: 'notifications' }),
+        });
         const discovery = new DiscoveryService({
+          notifier,
           db: await database.getClient(),
           writePath,
           scheduler,
@@ -127,6 +137,7 @@ export const maestroPlugin = createBackendPlugin({
           knex: store.knex,
           logger: logger.child({ feature: 'reports' }),
           scheduler,
+          notifier,
         });
         httpRouter.use(
           createRouter({

@@ -1,3 +1,4 @@
+import { MaestroNotifier } from '../notify';
 import { MaestroAccessEntry } from '@maestro/plugin-maestro-common';
 import {
   LoggerService,
@@ -68,6 +69,8 @@ export class DiscoveryService {
       scheduler?: SchedulerService;
       cipher?: CredentialCipher;
       logger: LoggerService;
+      /** Live progress, outcomes and failure notifications. */
+      notifier?: MaestroNotifier;
     },
   ) {
     this.connections = new ConnectionStore(deps.db);
@@ -346,8 +349,10 @@ export class DiscoveryService {
           get: key => this.connections.getState(id, key),
           set: (key, value) => this.connections.setState(id, key, value),
         },
-        onProgress: progress =>
-          this.connections.progressed(id, taskName, progress),
+        onProgress: async progress => {
+          await this.connections.progressed(id, taskName, progress);
+          await this.deps.notifier?.taskProgressed(id, taskName, progress);
+        },
       });
     } catch (error) {
       result = {
@@ -371,6 +376,14 @@ export class DiscoveryService {
         finishedAt.getTime() + intervalToMilliseconds(task.defaultInterval),
       ).toISOString(),
       ...result,
+    });
+    await this.deps.notifier?.taskFinished({
+      connectionId: id,
+      connectionTitle: connection.title,
+      task: taskName,
+      outcome: result.outcome,
+      message: result.message,
+      recipient: connection.owner ?? connection.createdBy,
     });
   }
 }

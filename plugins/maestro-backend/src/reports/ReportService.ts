@@ -8,13 +8,18 @@ import {
 import { ReportRunner } from './ReportRunner';
 import { SavedReportStore } from './SavedReportStore';
 import { RecordAccessCondition } from './compile';
+import { MaestroNotifier } from '../notify';
 
 /** Saved reports: checked definitions, runs and their outcome. */
 export class ReportService {
   readonly runner: ReportRunner;
   readonly saved: SavedReportStore;
 
-  constructor(knex: Knex, access?: RecordAccessCondition) {
+  constructor(
+    knex: Knex,
+    access?: RecordAccessCondition,
+    private readonly notifier?: MaestroNotifier,
+  ) {
     this.runner = new ReportRunner(knex, access);
     this.saved = new SavedReportStore(knex);
   }
@@ -73,7 +78,16 @@ export class ReportService {
         error: String((error as Error)?.message ?? error),
       });
     }
-    return this.get(id);
+    const ran = await this.get(id);
+    await this.notifier?.reportRan({
+      reportId: id,
+      name: ran.name,
+      status: ran.status === 'failed' ? 'failed' : 'finished',
+      rowCount: ran.rowCount,
+      error: ran.error,
+      recipient: ran.createdBy,
+    });
+    return ran;
   }
 
   /** Runs every scheduled report; one failing does not stop the others. */

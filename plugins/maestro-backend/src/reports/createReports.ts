@@ -8,6 +8,7 @@ import { HumanDuration } from '@backstage/types';
 import { Knex } from 'knex';
 import { ReportCharts } from './ReportCharts';
 import { ReportService } from './ReportService';
+import { MaestroNotifier } from '../notify';
 
 /** What the report routes need. */
 export interface ReportServices {
@@ -29,8 +30,10 @@ export async function createReports(opts: {
   knex: Knex;
   logger?: LoggerService;
   scheduler?: SchedulerService;
+  /** Tells authors when their reports ran. */
+  notifier?: MaestroNotifier;
 }): Promise<ReportServices> {
-  const reports = new ReportService(opts.knex);
+  const reports = new ReportService(opts.knex, undefined, opts.notifier);
   const schedule = opts.config.has('maestro.reports.refresh')
     ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
         opts.config.getConfig('maestro.reports.refresh'),

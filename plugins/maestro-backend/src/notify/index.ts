@@ -1,0 +1,5 @@
+export {
+  MaestroNotifier,
+  DISCOVERY_CHANNEL,
+  REPORTS_CHANNEL,
+} from './MaestroNotifier';
