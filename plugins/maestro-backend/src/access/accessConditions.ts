@@ -6,11 +6,12 @@ import {
   isOrCriteria,
 } from '@backstage/plugin-permission-node';
 import { RecordAccessQuery } from '@maestro/plugin-maestro-node';
+import { MaestroAccessRole } from '@maestro/plugin-maestro-common';
 import { rolesIncluding } from './AccessStore';
 
 /**
  * Adds a permission decision's conditions to a query on the records
- * (aliased `table`) as SQL: the owner column and EXISTS on the indexed
+ * (aliased `table`) as SQL: the owner column and a subquery on the indexed
  * access table, so a list of 100,000 records is filtered by the database.
  */
 export function applyAccessCriteria(
@@ -41,10 +42,25 @@ function addCriteria(
   }
 }
 
-function entriesOf(knex: Knex, table: string) {
-  return knex('maestro_record_access as access')
-    .select(knex.raw('1'))
-    .whereRaw('?? = ??', ['access.record_id', `${table}.id`]);
+/**
+ * Records with access entries (of these principals and roles): an
+ * uncorrelated `id IN (subquery)`, which the databases evaluate once (a
+ * hashed subplan in PostgreSQL) even inside an OR, rather than once per row.
+ */
+function recordsWithEntries(
+  knex: Knex,
+  filter?: { claims: string[]; role: MaestroAccessRole },
+) {
+  const query = knex('maestro_record_access').select('record_id');
+  if (filter) {
+    query.whereIn('principal', filter.claims);
+    // Every role includes read: no role condition, so the
+    // (principal, record_id) index answers alone.
+    if (filter.role !== 'read') {
+      query.whereIn('role', rolesIncluding(filter.role));
+    }
+  }
+  return query;
 }
 
 function addQuery(
@@ -54,7 +70,7 @@ function addQuery(
   table: string,
 ) {
   if (query.type === 'unrestricted') {
-    q.whereNotExists(entriesOf(knex, table));
+    q.whereNotIn(`${table}.id`, recordsWithEntries(knex));
     return;
   }
   const claims = query.claims.map(c => c.toLowerCase());
@@ -62,9 +78,8 @@ function addQuery(
     q.whereRaw('1 = 0');
     return;
   }
-  q.whereIn(`${table}.owner`, claims).orWhereExists(
-    entriesOf(knex, table)
-      .whereIn('access.principal', claims)
-      .whereIn('access.role', rolesIncluding(query.role)),
+  q.whereIn(`${table}.owner`, claims).orWhereIn(
+    `${table}.id`,
+    recordsWithEntries(knex, { claims, role: query.role }),
   );
 }
