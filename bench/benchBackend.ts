@@ -14,4 +14,10 @@ backend.add(import('@maestro/plugin-maestro-backend'));
 backend.add(import('@maestro/plugin-maestro-backend-module-files'));
 backend.add(import('@maestro/plugin-maestro-backend-module-aws'));
 backend.add(import('@maestro/plugin-catalog-backend-module-maestro'));
+// Benches that act as a signed-in user (load) sign in with the guest provider;
+// the others leave auth out so their memory figures stay comparable.
+if (process.env.MAESTRO_BENCH_GUEST) {
+  backend.add(import('@backstage/plugin-auth-backend'));
+  backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+}
 backend.start();

@@ -19,11 +19,19 @@ function freePort() {
   });
 }
 
-/** Starts bench/benchBackend.ts with a fresh SQLite folder (or PostgreSQL). */
+/**
+ * Starts bench/benchBackend.ts with a fresh SQLite folder (or PostgreSQL).
+ * `permissions` turns the permission framework on (Maestro's policy then
+ * decides); `guest` adds the auth backend with the guest provider signing
+ * in as `guest.userEntityRef` with `guest.ownershipEntityRefs` (a real user
+ * token, see `userToken()`, to which the per-record rules apply).
+ */
 async function startBackend({
   postgres = false,
   extraConfig = '',
   processingIntervalMinutes,
+  permissions = false,
+  guest,
 } = {}) {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'maestro-bench-'));
@@ -51,8 +59,20 @@ async function startBackend({
   database:
 ${database}
 permission:
-  enabled: false
-catalog:
+  enabled: ${permissions}
+${
+  guest
+    ? `app:
+  baseUrl: http://127.0.0.1:${port}
+auth:
+  providers:
+    guest:
+      dangerouslyAllowOutsideDevelopment: true
+      userEntityRef: ${guest.userEntityRef}
+      ownershipEntityRefs: [${guest.ownershipEntityRefs.join(', ')}]
+`
+    : ''
+}catalog:
 ${
   processingIntervalMinutes
     ? `  processingInterval: { minutes: ${processingIntervalMinutes} }\n`
@@ -72,7 +92,12 @@ ${extraConfig}`,
     ],
     {
       cwd: root,
-      env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        ...(guest ? { MAESTRO_BENCH_GUEST: '1' } : {}),
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
@@ -100,6 +125,22 @@ ${extraConfig}`,
           `${method} ${urlPath}: ${res.status} ${text.slice(0, 500)}`,
         );
       return text ? JSON.parse(text) : undefined;
+    },
+    /** A plugin's own database (PostgreSQL runs only), for direct loading. */
+    pluginDatabaseUrl(pluginId) {
+      if (!postgres) throw new Error('pluginDatabaseUrl needs --postgres');
+      return `${pgUrl.replace(/\/$/, '')}/${prefix}${pluginId}`;
+    },
+    /** A user token from the guest sign-in (needs the `guest` option). */
+    async userToken() {
+      const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
+        headers: { 'x-requested-with': 'XMLHttpRequest' },
+      });
+      const body = await res.json().catch(() => ({}));
+      const userToken = body?.backstageIdentity?.token;
+      if (!res.ok || !userToken)
+        throw new Error(`guest sign-in failed: ${res.status}`);
+      return userToken;
     },
     /** Peak resident memory of the backend process so far, in MB (Linux). */
     peakRssMb() {
@@ -146,6 +187,52 @@ async function dropDatabases(url, prefix) {
   }
 }
 
+/** POSTs entities to the batch API, `batchSize` at a time, in order. */
+async function postRecords(backend, entities, batchSize = 1000) {
+  const started = Date.now();
+  let batch = [];
+  let total = 0;
+  const flush = async () => {
+    await backend.request('POST', '/api/maestro/records/batch', {
+      mode: 'create',
+      entities: batch,
+    });
+    total += batch.length;
+    batch = [];
+  };
+  for (const entity of entities) {
+    batch.push(entity);
+    if (batch.length === batchSize) await flush();
+  }
+  if (batch.length) await flush();
+  return { total, ms: Date.now() - started };
+}
+
+/** A synthetic server `v-<i>` as the reports and load benches store it. */
+function benchServer(i, extraSpec = {}) {
+  return {
+    apiVersion: 'maestroserver.io/v1alpha1',
+    kind: 'Server',
+    metadata: { name: `v-${i}`, title: `srv-${i}` },
+    spec: {
+      hostname: `srv-${i}.bench.internal`,
+      ipv4Private: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+      os: {
+        base: 'Linux',
+        dist: i % 2 ? 'Ubuntu' : 'CentOS',
+        version: '22.04',
+      },
+      cpu: 2 + (i % 8),
+      memory: 4 + (i % 16),
+      environment: ['Production', 'Staging', 'Development'][i % 3],
+      datacenter: { provider: ['AWS', 'Azure'][i % 2], region: 'us-east-1' },
+      auth: [{ type: 'PKI', name: 'bench.pem', username: 'ec2-user' }],
+      tags: [{ key: 'team', value: `t${i % 10}` }],
+      ...extraSpec,
+    },
+  };
+}
+
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
@@ -153,4 +240,11 @@ function arg(name, fallback) {
 
 const seconds = ms => (ms / 1000).toFixed(1);
 
-module.exports = { startBackend, arg, seconds, root };
+module.exports = {
+  startBackend,
+  postRecords,
+  benchServer,
+  arg,
+  seconds,
+  root,
+};

@@ -11,7 +11,13 @@
  * - a CSV export of all servers: seconds, rows/s, MB;
  * median and p95 latency of each, and the backend's peak RSS.
  */
-const { startBackend, arg, seconds } = require('./lib');
+const {
+  startBackend,
+  postRecords,
+  benchServer,
+  arg,
+  seconds,
+} = require('./lib');
 
 const SERVERS = Number(arg('servers', '100000'));
 const APPS = Number(arg('apps', '5000'));
@@ -65,48 +71,7 @@ function* entities() {
       },
     };
   }
-  for (let i = 0; i < SERVERS; i++) {
-    yield {
-      apiVersion: 'maestroserver.io/v1alpha1',
-      kind: 'Server',
-      metadata: { name: `v-${i}`, title: `srv-${i}` },
-      spec: {
-        hostname: `srv-${i}.bench.internal`,
-        ipv4Private: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
-        os: {
-          base: 'Linux',
-          dist: i % 2 ? 'Ubuntu' : 'CentOS',
-          version: '22.04',
-        },
-        cpu: 2 + (i % 8),
-        memory: 4 + (i % 16),
-        environment: ['Production', 'Staging', 'Development'][i % 3],
-        datacenter: { provider: ['AWS', 'Azure'][i % 2], region: 'us-east-1' },
-        auth: [{ type: 'PKI', name: 'bench.pem', username: 'ec2-user' }],
-        tags: [{ key: 'team', value: `t${i % 10}` }],
-      },
-    };
-  }
-}
-
-async function fill(backend) {
-  const started = Date.now();
-  let batch = [];
-  let total = 0;
-  const flush = async () => {
-    await backend.request('POST', '/api/maestro/records/batch', {
-      mode: 'create',
-      entities: batch,
-    });
-    total += batch.length;
-    batch = [];
-  };
-  for (const entity of entities()) {
-    batch.push(entity);
-    if (batch.length === BATCH) await flush();
-  }
-  if (batch.length) await flush();
-  return { total, ms: Date.now() - started };
+  for (let i = 0; i < SERVERS; i++) yield benchServer(i);
 }
 
 function percentile(sorted, p) {
@@ -154,7 +119,7 @@ async function main() {
     extraConfig: 'maestro:\n  catalog:\n    kinds: [Group]\n',
   });
   try {
-    const filled = await fill(backend);
+    const filled = await postRecords(backend, entities(), BATCH);
     console.log(
       `${postgres ? 'PostgreSQL' : 'SQLite'}: stored ${
         filled.total
