@@ -306,7 +306,18 @@ export class DiscoveryService {
     );
     // Created on another replica: this one learns of it now.
     if (!known) await this.scheduleTask(id, task);
-    await scheduler.triggerTask(taskId);
+    // The scheduler lets go of a run a moment after the run recorded its
+    // end: a "sync now" in that moment waits for it rather than failing.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await scheduler.triggerTask(taskId);
+        return;
+      } catch (error) {
+        if ((error as Error).name !== 'ConflictError' || attempt >= 10)
+          throw error;
+        await new Promise(resolve => setTimeout(resolve, 300));
+      }
+    }
   }
 
   /** One run of a task; what the scheduler invokes. */

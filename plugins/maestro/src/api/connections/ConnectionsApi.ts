@@ -1,5 +1,5 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
-import { FieldError } from '@maestro/plugin-maestro-common';
+import { FieldError, MaestroAccessEntry } from '@maestro/plugin-maestro-common';
 
 /** A kind of connection (AWS, ...) and what its form asks. @public */
 export interface ConnectionType {
@@ -11,6 +11,8 @@ export interface ConnectionType {
     description?: string;
     secret?: boolean;
     required?: boolean;
+    /** The value spans lines (e.g. an SSH private key). */
+    multiline?: boolean;
   }>;
   tasks: Array<{
     name: string;
@@ -27,6 +29,8 @@ export interface Connection {
   type: string;
   datacenter: string;
   owner?: string;
+  /** Access entries copied onto every record the connection creates. */
+  accessTemplate?: MaestroAccessEntry[];
   settings: Record<string, string>;
   /** Names of the secret fields that are set. */
   secretsSet: string[];
@@ -56,6 +60,8 @@ export interface ConnectionInput {
   type: string;
   datacenter: string;
   owner?: string;
+  /** Access entries copied onto every record the connection creates. */
+  accessTemplate?: MaestroAccessEntry[];
   /** Plain and secret fields alike; a secret left empty keeps its value. */
   settings: Record<string, string>;
 }

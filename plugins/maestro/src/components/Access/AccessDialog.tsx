@@ -4,29 +4,14 @@ import {
   fetchApiRef,
   useApi,
 } from '@backstage/frontend-plugin-api';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import IconButton from '@material-ui/core/IconButton';
-import MenuItem from '@material-ui/core/MenuItem';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import DeleteIcon from '@material-ui/icons/Delete';
-import Autocomplete from '@material-ui/lab/Autocomplete';
-import useAsync from 'react-use/esm/useAsync';
 import {
-  MAESTRO_ACCESS_ROLES,
   MaestroAccessEntry,
-  MaestroAccessRole,
   MaestroRecordAccess,
 } from '@maestro/plugin-maestro-common';
 import {
@@ -34,12 +19,8 @@ import {
   getRecordAccess,
   setRecordAccess,
 } from './accessClient';
-
-const ROLE_HELP: Record<MaestroAccessRole, string> = {
-  read: 'Read',
-  write: 'Read and change',
-  admin: 'Change, delete and share',
-};
+import { AccessEntriesEditor } from './AccessEntriesEditor';
+import { usePrincipals } from './usePrincipals';
 
 /**
  * Who may read, change, delete and share a record: its owner and access
@@ -55,12 +36,10 @@ export function AccessDialog(props: {
     discoveryApi: useApi(discoveryApiRef),
     fetchApi: useApi(fetchApiRef),
   };
-  const catalog = useApi(catalogApiRef);
   const [access, setAccess] = useState<MaestroRecordAccess>();
   const [entries, setEntries] = useState<MaestroAccessEntry[]>([]);
   const [failure, setFailure] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [search, setSearch] = useState('');
 
   useEffect(() => {
     if (!props.open) return;
@@ -73,13 +52,7 @@ export function AccessDialog(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.open, props.entityRef]);
 
-  const principals = useAsync(async () => {
-    const { items } = await catalog.getEntities({
-      filter: { kind: ['User', 'Group'] },
-      fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title'],
-    });
-    return items.map(e => stringifyEntityRef(e).toLowerCase());
-  }, [catalog]);
+  const principals = usePrincipals();
 
   const editable = access?.allowed.manageAccess ?? false;
   const save = async () => {
@@ -97,11 +70,6 @@ export function AccessDialog(props: {
       } else setFailure(e.message);
     }
   };
-  const add = (principal: string | null) => {
-    if (!principal || entries.some(e => e.principal === principal)) return;
-    setEntries([...entries, { principal, role: 'read' }]);
-    setSearch('');
-  };
 
   return (
     <Dialog open={props.open} onClose={props.onClose} fullWidth maxWidth="sm">
@@ -117,94 +85,16 @@ export function AccessDialog(props: {
             <Typography variant="body2" gutterBottom>
               Owner: <strong>{access.owner ?? 'nobody'}</strong> (admin)
             </Typography>
-            <Table size="small" aria-label="Access entries">
-              <TableHead>
-                <TableRow>
-                  <TableCell>User or team</TableCell>
-                  <TableCell>Role</TableCell>
-                  <TableCell />
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {entries.length === 0 && (
-                  <TableRow>
-                    <TableCell colSpan={3}>
-                      No entries: the portal's default applies.
-                    </TableCell>
-                  </TableRow>
-                )}
-                {entries.map((entry, i) => (
-                  <TableRow key={entry.principal}>
-                    <TableCell>
-                      {entry.principal}
-                      {fieldErrors[`entries[${i}].principal`] && (
-                        <Typography color="error" variant="caption">
-                          {' '}
-                          {fieldErrors[`entries[${i}].principal`]}
-                        </Typography>
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      <TextField
-                        select
-                        id={`access-role-${i}`}
-                        value={entry.role}
-                        disabled={!editable}
-                        inputProps={{
-                          'aria-label': `Role of ${entry.principal}`,
-                        }}
-                        onChange={e =>
-                          setEntries(
-                            entries.map((x, j) =>
-                              j === i
-                                ? {
-                                    ...x,
-                                    role: e.target.value as MaestroAccessRole,
-                                  }
-                                : x,
-                            ),
-                          )
-                        }
-                      >
-                        {MAESTRO_ACCESS_ROLES.map(role => (
-                          <MenuItem key={role} value={role}>
-                            {role} — {ROLE_HELP[role]}
-                          </MenuItem>
-                        ))}
-                      </TextField>
-                    </TableCell>
-                    <TableCell>
-                      {editable && (
-                        <IconButton
-                          aria-label={`Remove ${entry.principal}`}
-                          onClick={() =>
-                            setEntries(entries.filter((_, j) => j !== i))
-                          }
-                        >
-                          <DeleteIcon />
-                        </IconButton>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-            {editable && (
-              <Autocomplete
-                options={principals.value ?? []}
-                inputValue={search}
-                onInputChange={(_e, value) => setSearch(value)}
-                onChange={(_e, value) => add(value as string | null)}
-                renderInput={params => (
-                  <TextField
-                    {...params}
-                    id="access-add-principal"
-                    label="Add a user or team"
-                    margin="normal"
-                  />
-                )}
-              />
-            )}
+            <AccessEntriesEditor
+              field="entries"
+              label="Access entries"
+              entries={entries}
+              principals={principals}
+              editable={editable}
+              onChange={setEntries}
+              fieldErrors={fieldErrors}
+              emptyText="No entries: the portal's default applies."
+            />
           </>
         )}
       </DialogContent>

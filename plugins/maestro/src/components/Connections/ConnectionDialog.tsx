@@ -13,6 +13,7 @@ import {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
+import { MaestroAccessEntry } from '@maestro/plugin-maestro-common';
 import {
   Connection,
   ConnectionInputError,
@@ -20,11 +21,14 @@ import {
   connectionsApiRef,
 } from '../../api/connections';
 import { maestroApiRef } from '../../api';
+import { AccessEntriesEditor, PrincipalPicker, usePrincipals } from '../Access';
+import { ConnectionFieldInput } from './ConnectionFieldInput';
 
 /**
  * Create or edit a connection: its type's fields (secrets as passwords,
- * left empty to keep what is stored), its datacenter, and the read-only
- * permissions its credentials need.
+ * left empty to keep what is stored), its datacenter, its owner and the
+ * access template its records get, and the read-only permissions its
+ * credentials need.
  */
 export function ConnectionDialog(props: {
   types: ConnectionType[];
@@ -41,7 +45,20 @@ export function ConnectionDialog(props: {
   const [values, setValues] = useState<Record<string, string>>(
     connection?.settings ?? {},
   );
+  const [accessTemplate, setAccessTemplate] = useState<MaestroAccessEntry[]>(
+    connection?.accessTemplate ?? [],
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const principals = usePrincipals();
+  // Errors of the list name rows by position: stale once rows move.
+  const changeAccessTemplate = (entries: MaestroAccessEntry[]) => {
+    setAccessTemplate(entries);
+    setErrors(
+      Object.fromEntries(
+        Object.entries(errors).filter(([k]) => !k.startsWith('accessTemplate')),
+      ),
+    );
+  };
   const datacenters = useAsync(
     async () =>
       (await maestro.listRecords('datacenters', { limit: 1000 })).items,
@@ -57,7 +74,8 @@ export function ConnectionDialog(props: {
       title,
       type,
       datacenter,
-      ...(owner ? { owner } : {}),
+      ...(owner.trim() ? { owner: owner.trim() } : {}),
+      accessTemplate,
       settings: values,
     };
     try {
@@ -127,42 +145,27 @@ export function ConnectionDialog(props: {
             </MenuItem>
           ))}
         </TextField>
-        <TextField
+        <PrincipalPicker
           id="connection-owner"
-          label="Owner (user or team ref)"
-          fullWidth
-          margin="dense"
+          label="Owner"
           value={owner}
-          error={!!errors.owner}
-          helperText={errors.owner ?? 'e.g. group:default/platform'}
-          onChange={e => setOwner(e.target.value)}
+          principals={principals}
+          onChange={setOwner}
+          error={errors.owner}
+          helperText="User or team owning the connection and the records it creates, e.g. group:default/platform"
         />
-        {chosen?.fields.map(field => {
-          const error = errors[`settings.${field.name}`];
-          const kept =
-            field.secret && connection?.secretsSet.includes(field.name);
-          return (
-            <TextField
-              key={field.name}
-              id={`connection-field-${field.name}`}
-              label={field.title}
-              type={field.secret ? 'password' : 'text'}
-              autoComplete="off"
-              fullWidth
-              margin="dense"
-              required={field.required && !kept}
-              value={values[field.name] ?? ''}
-              error={!!error}
-              helperText={
-                error ??
-                (kept ? 'Stored; leave empty to keep it' : field.description)
-              }
-              onChange={e =>
-                setValues({ ...values, [field.name]: e.target.value })
-              }
-            />
-          );
-        })}
+        {chosen?.fields.map(field => (
+          <ConnectionFieldInput
+            key={field.name}
+            field={field}
+            value={values[field.name] ?? ''}
+            kept={
+              !!field.secret && !!connection?.secretsSet.includes(field.name)
+            }
+            error={errors[`settings.${field.name}`]}
+            onChange={value => setValues({ ...values, [field.name]: value })}
+          />
+        ))}
         {permissions.length > 0 && (
           <Box mt={2}>
             <Typography variant="subtitle2">
@@ -177,6 +180,22 @@ export function ConnectionDialog(props: {
             </Typography>
           </Box>
         )}
+        <Box mt={3}>
+          <Typography variant="subtitle2">Access template</Typography>
+          <Typography variant="body2" color="textSecondary">
+            Entries copied onto every record the connection creates.
+          </Typography>
+          <AccessEntriesEditor
+            field="accessTemplate"
+            label="Access template"
+            entries={accessTemplate}
+            principals={principals}
+            editable
+            onChange={changeAccessTemplate}
+            fieldErrors={errors}
+            emptyText="No entries: only the owner and the portal's default apply."
+          />
+        </Box>
         {errors.form && (
           <Typography color="error" role="alert">
             {errors.form}

@@ -61,10 +61,14 @@ export function ConnectionsPage() {
             <Box key={connection.id} mb={2}>
               <InfoCard
                 title={connection.title}
-                subheader={`${
+                subheader={[
                   value.types.find(t => t.type === connection.type)?.title ??
-                  connection.type
-                } · ${connection.datacenter}`}
+                    connection.type,
+                  connection.datacenter,
+                  connection.owner && `owned by ${connection.owner}`,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
                 action={
                   <>
                     <Tooltip title="Edit">

@@ -14,6 +14,7 @@ import { InfoCard, Progress } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/frontend-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ScheduledWork, jobsApiRef } from '../../api/jobs';
+import { useDiscoverySignals } from '../Connections/useDiscoverySignals';
 
 const when = (iso?: string) => (iso ? new Date(iso).toLocaleString() : '—');
 
@@ -26,7 +27,8 @@ const OUTCOME_COLOR: Record<string, 'primary' | 'secondary' | 'default'> = {
 /**
  * The work Maestro schedules itself: each discovery task of each
  * connection and each scheduled report, with run now and, for tasks,
- * enable/disable.
+ * enable/disable. Discovery signals keep it current: a task that starts
+ * shows as running, one that finishes shows its outcome.
  */
 export function ScheduledWorkCard() {
   const api = useApi(jobsApiRef);
@@ -35,6 +37,12 @@ export function ScheduledWorkCard() {
     () => api.scheduledWork(),
     [api],
   );
+  useDiscoverySignals(signal => {
+    const shown = value?.find(
+      w => w.id === `discovery:${signal.connectionId}:${signal.task}`,
+    );
+    if (signal.state === 'finished' || (shown && !shown.running)) retry();
+  });
   const act = async (action: () => Promise<void>, done: string) => {
     try {
       await action();
