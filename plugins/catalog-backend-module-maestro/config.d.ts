@@ -25,6 +25,27 @@ export interface Config {
        * @example { frequency: { minutes: 1 }, timeout: { minutes: 10 } }
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * The other direction: entities of Maestro's kinds that the catalog
+       * got elsewhere (catalog-info.yaml files, organisation providers) are
+       * copied, read-only, to the Maestro backend, so that its reports
+       * cover them. Entities Maestro published are never copied back.
+       */
+      declaredEntities?: {
+        /**
+         * Whether to copy them. Optional; default true.
+         */
+        enabled?: boolean;
+        /**
+         * How often the catalog is compared with Maestro's copy. Optional;
+         * default `{ frequency: { minutes: 1 }, timeout: { minutes: 10 },
+         * initialDelay: { seconds: 30 } }`. With several backend replicas
+         * one of them runs it per period.
+         *
+         * @example { frequency: { minutes: 5 }, timeout: { minutes: 10 } }
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
     };
   };
 }

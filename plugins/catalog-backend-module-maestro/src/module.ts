@@ -2,10 +2,14 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { MaestroEntityProcessor } from './processor/MaestroEntityProcessor';
 import { MaestroEntityProvider } from './provider/MaestroEntityProvider';
+import { DeclaredEntitySync } from './declaredEntities/DeclaredEntitySync';
 import { maestroCatalogReadRule } from '@maestro/plugin-maestro-node';
 
 /**
@@ -29,14 +33,26 @@ export const catalogModuleMaestro = createBackendModule({
         scheduler: coreServices.scheduler,
         events: eventsServiceRef,
         permissionsRegistry: coreServices.permissionsRegistry,
+        catalogApi: catalogServiceRef,
       },
-      async init({ catalog, config, permissionsRegistry, ...services }) {
+      async init({
+        catalog,
+        config,
+        permissionsRegistry,
+        catalogApi,
+        ...services
+      }) {
         // Maestro's per-record access on the catalog's copies of records.
         permissionsRegistry.addPermissionRules([maestroCatalogReadRule]);
         catalog.addProcessor(new MaestroEntityProcessor());
         catalog.addEntityProvider(
           MaestroEntityProvider.fromConfig(config, services),
         );
+        // The other way: catalog-declared entities into Maestro's reports.
+        await DeclaredEntitySync.fromConfig(config, {
+          ...services,
+          catalog: catalogApi,
+        })?.start();
       },
     });
   },

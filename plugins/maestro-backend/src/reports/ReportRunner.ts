@@ -11,6 +11,7 @@ import {
   compileReport,
 } from './compile';
 import { isPostgres } from '../store/listQuery';
+import { CatalogEntityKinds } from '../catalogMirror';
 
 export const MAX_REPORT_PAGE = 1000;
 /** Rows read per database round trip when streaming a whole result. */
@@ -36,12 +37,31 @@ export class ReportRunner {
     return new ReportRunner(this.knex, access);
   }
 
+  /**
+   * Compiles a query. Levels read the catalog copy for the kinds it held
+   * at the last `prepare` (the async methods below prepare themselves).
+   */
   compile(query: ReportQuery, now?: Date): CompiledReport {
-    return compileReport(this.knex, query, { now, access: this.access });
+    return compileReport(this.knex, query, {
+      now,
+      access: this.access,
+      catalogKinds: CatalogEntityKinds.of(this.knex).current(),
+    });
+  }
+
+  /** Learns which kinds the catalog copy holds, for `compile`. */
+  async prepare(): Promise<void> {
+    await CatalogEntityKinds.of(this.knex).refresh();
+  }
+
+  private async prepared(query: ReportQuery | CompiledReport) {
+    if ('base' in query) return query;
+    await this.prepare();
+    return this.compile(query);
   }
 
   async count(query: ReportQuery | CompiledReport): Promise<number> {
-    const compiled = 'base' in query ? query : this.compile(query);
+    const compiled = await this.prepared(query);
     const inner = compiled.base().select(compiled.keys).as('report_rows');
     const row = await this.knex.count({ count: '*' }).from(inner).first();
     return Number(row?.count ?? 0);
@@ -52,7 +72,7 @@ export class ReportRunner {
     query: ReportQuery,
     request: ReportPageRequest = {},
   ): Promise<ReportRowsPage> {
-    const compiled = this.compile(query);
+    const compiled = await this.prepared(query);
     const offset = Math.max(0, Math.floor(request.offset ?? 0));
     const limit = Math.min(
       MAX_REPORT_PAGE,
@@ -97,7 +117,7 @@ export class ReportRunner {
       pageSize?: number;
     } = {},
   ): AsyncGenerator<{ row: ReportRow; groupKey?: string }> {
-    const compiled = 'base' in query ? query : this.compile(query);
+    const compiled = await this.prepared(query);
     const pageSize = opts.pageSize ?? STREAM_PAGE;
     const group = opts.groupBy
       ? this.knex.raw(`COALESCE(?, '')`, [

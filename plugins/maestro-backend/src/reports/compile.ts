@@ -16,8 +16,7 @@ import {
 } from '@maestro/plugin-maestro-common';
 import { isPostgres } from '../store/listQuery';
 import { applyReportFilters, textExpression } from './conditions';
-
-const RECORDS = 'maestro_records';
+import { readsCatalogCopy, recordSource } from './recordSource';
 
 /**
  * Adds the reader's access condition on the records aliased `table`. None
@@ -100,7 +99,12 @@ function getPath(value: unknown, segments: string[]): unknown {
 export function compileReport(
   knex: Knex,
   query: ReportQuery,
-  opts: { now?: Date; access?: RecordAccessCondition } = {},
+  opts: {
+    now?: Date;
+    access?: RecordAccessCondition;
+    /** Kinds of which the catalog copy holds entities (none by default). */
+    catalogKinds?: ReadonlySet<string>;
+  } = {},
 ): CompiledReport {
   const errors = validateReportQuery(query);
   if (errors.length) {
@@ -145,6 +149,11 @@ export function compileReport(
       ? new Set(query.levels.map(l => l.level))
       : new Set<PivotLevelName>();
 
+  const catalogKinds = opts.catalogKinds ?? new Set<string>();
+  /** The records of a level: the store's, and the catalog's of its kinds. */
+  const sourceOf = (level: Level) =>
+    recordSource(knex, level.kinds, catalogKinds);
+
   const base = (baseOpts: { scanByIdentity?: boolean } = {}) => {
     // The table that holds the references drives the joins, so every join
     // is an index lookup on entity_ref.
@@ -158,13 +167,19 @@ export function compileReport(
               ) ?? query.levels[0].level
             ],
           )!;
-    const builder = knex.from({ [driver.alias]: RECORDS });
+    const driverSource = sourceOf(driver);
+    const builder = knex.from(
+      typeof driverSource === 'string'
+        ? { [driver.alias]: driverSource }
+        : driverSource.as(driver.alias),
+    );
     for (const link of PIVOT_LINKS) {
       if (!pivotNames.has(link.holder) || !pivotNames.has(link.target))
         continue;
       const holder = PIVOT_ALIASES[link.holder];
       const target = PIVOT_ALIASES[link.target];
       const refs = `${holder}_${target}_ref`;
+      const targetSource = sourceOf(byAlias.get(target)!);
       if (isPostgres(knex)) {
         const p = `{${link.array.join(',')}}`;
         builder.joinRaw(
@@ -172,7 +187,9 @@ export function compileReport(
           [`${holder}.entity`, p, `${holder}.entity`, p, refs],
         );
         builder.join(
-          { [target]: RECORDS },
+          typeof targetSource === 'string'
+            ? { [target]: targetSource }
+            : targetSource.as(target),
           `${target}.entity_ref`,
           `${refs}.value`,
         );
@@ -181,14 +198,17 @@ export function compileReport(
         // it scans applications once per system.
         const p = `$.${link.array.join('.')}`;
         builder.joinRaw(
-          `CROSS JOIN json_each(??, ?) AS ?? ON json_type(??, ?) = 'array' CROSS JOIN ?? AS ?? ON ?? = ??`,
+          `CROSS JOIN json_each(??, ?) AS ?? ON json_type(??, ?) = 'array' CROSS JOIN ${
+            typeof targetSource === 'string' ? '??' : '?'
+          } AS ?? ON ?? = ??`,
           [
             `${holder}.entity`,
             p,
             refs,
             `${holder}.entity`,
             p,
-            RECORDS,
+            // A subquery binds as itself, in parentheses.
+            targetSource as unknown as Knex.Value,
             target,
             `${target}.entity_ref`,
             `${refs}.value`,
@@ -197,10 +217,16 @@ export function compileReport(
       }
     }
     for (const level of levels) {
-      if (baseOpts.scanByIdentity && level === driver && !isPostgres(knex)) {
-        // Unary + keeps SQLite off the kind indexes, so keyset pages walk
-        // the primary key from the last id instead of sorting every record
-        // of the kind for each page.
+      // Unary + keeps SQLite off the kind indexes. For the driver of keyset
+      // pages: they walk the primary key from the last id instead of
+      // sorting every record of the kind for each page. For a joined level
+      // that reads the catalog copy too (SQLite joins each table apart):
+      // rows stay looked up by entity_ref, not scanned by kind per row.
+      const offKindIndex =
+        level === driver
+          ? baseOpts.scanByIdentity
+          : readsCatalogCopy(level.kinds, catalogKinds);
+      if (offKindIndex && !isPostgres(knex)) {
         builder.whereRaw(`+?? IN (${level.kinds.map(() => '?').join(', ')})`, [
           `${level.alias}.kind`,
           ...level.kinds,

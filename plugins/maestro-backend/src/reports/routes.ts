@@ -88,10 +88,14 @@ export function reportRoutes(deps: {
   const reader = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
   /** Rows are the records the reader may read: two users, two results. */
-  const runnerFor = async (req: Request) =>
-    services().reports.runner.forReader(
+  const runnerFor = async (req: Request) => {
+    const runner = services().reports.runner.forReader(
       await deps.access.filter(await reader(req)),
     );
+    // Charts and exports compile their query themselves.
+    await runner.prepare();
+    return runner;
+  };
 
   router.get('/reports', async (req, res) => {
     await reader(req);

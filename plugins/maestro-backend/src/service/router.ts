@@ -18,6 +18,7 @@ import { SettingsStore, settingsRoutes } from '../settings';
 import { AnalyticsServices, analyticsRoutes } from '../analytics';
 import { ReportServices, reportRoutes } from '../reports';
 import { JobServices, jobRoutes } from '../jobs';
+import { catalogEntityRoutes } from '../catalogMirror';
 import {
   DEFAULT_MAX_UPLOAD_BYTES,
   FileFormatRegistry,
@@ -74,6 +75,7 @@ export function createRouter(options: RouterOptions): express.Router {
   router.use(openApiRoutes());
   router.use(recordRoutes(options));
   router.use(changeRoutes(options));
+  router.use(catalogEntityRoutes(options));
   const settings = new SettingsStore(options.store.knex);
   router.use(metaRoutes({ ...options, settings }));
   router.use(accessRoutes(options));
