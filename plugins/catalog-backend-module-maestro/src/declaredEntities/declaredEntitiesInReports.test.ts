@@ -15,10 +15,8 @@ import {
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { catalogLocationsExtensionPoint } from '@backstage/plugin-catalog-node';
-// The whole chain needs the real Maestro backend plugin, a workspace package
-// resolved from the repository root. Declaring it as a devDependency needs a
-// lockfile update; the natural home of this test is packages/backend, which
-// depends on both plugins already.
+// The whole chain needs the real Maestro backend plugin (a devDependency):
+// a test of how the two plugins meet, across the plugin boundary.
 // eslint-disable-next-line @backstage/no-undeclared-imports, @backstage/no-mixed-plugin-imports
 import maestroPlugin from '@maestro/plugin-maestro-backend';
 import catalogModuleMaestro from '..';
