@@ -1,12 +1,4 @@
-import { DiscoveryProviderError } from '@maestro/plugin-maestro-node';
 import { toProviderError } from '../awsClients';
-
-/** An SDK failure as the task shows it, naming the permission the call needs. */
-export function providerError(error: unknown, permission: string): Error {
-  return error instanceof DiscoveryProviderError
-    ? error
-    : toProviderError(error, permission);
-}
 
 /** The pages of an SDK paginator; a failed page names `permission`. */
 export async function* awsPages<T>(
@@ -16,7 +8,7 @@ export async function* awsPages<T>(
   try {
     for await (const page of pages) yield page;
   } catch (error) {
-    throw providerError(error, permission);
+    throw toProviderError(error, permission);
   }
 }
 
@@ -35,7 +27,7 @@ export async function describeListed<T>(
   } catch (error) {
     const e = error as { name?: string; Code?: string } | undefined;
     if (e?.name === gone || e?.Code === gone) return undefined;
-    throw providerError(error, permission);
+    throw toProviderError(error, permission);
   }
 }
 
