@@ -1,4 +1,4 @@
-import { HumanDuration } from '@backstage/types';
+import { HumanDuration, durationToMilliseconds } from '@backstage/types';
 import { ScheduledWork } from '@maestro/plugin-maestro-common';
 import { DiscoveryService } from '../discovery';
 import { ReportServices } from '../reports';
@@ -17,17 +17,9 @@ export function describeDuration(duration: HumanDuration): string {
 }
 
 function addDuration(iso: string, duration: HumanDuration): string {
-  const ms =
-    ((duration.years ?? 0) * 365 * 86400 +
-      (duration.months ?? 0) * 30 * 86400 +
-      (duration.weeks ?? 0) * 7 * 86400 +
-      (duration.days ?? 0) * 86400 +
-      (duration.hours ?? 0) * 3600 +
-      (duration.minutes ?? 0) * 60 +
-      (duration.seconds ?? 0)) *
-      1000 +
-    (duration.milliseconds ?? 0);
-  return new Date(new Date(iso).getTime() + ms).toISOString();
+  return new Date(
+    new Date(iso).getTime() + durationToMilliseconds(duration),
+  ).toISOString();
 }
 
 /**
