@@ -1,44 +1,28 @@
 import { Knex } from 'knex';
 import {
+  MAESTRO_ACCESS_ROLES,
   MaestroAccessEntry,
   MaestroAccessRole,
+  roleIncludes,
 } from '@maestro/plugin-maestro-common';
+import {
+  ACCESS_TABLE,
+  insertAccessEntries,
+  readAccessEntries,
+} from '../store/accessRows';
 import { AccessibleRecord } from '@maestro/plugin-maestro-node';
-
-const ACCESS = 'maestro_record_access';
 
 /** The access entries of records, in their own indexed table. */
 export class AccessStore {
   constructor(private readonly db: Knex) {}
 
-  async entries(
-    recordId: string,
-    db: Knex | Knex.Transaction = this.db,
-  ): Promise<MaestroAccessEntry[]> {
-    const rows = await db(ACCESS)
-      .select('principal', 'role')
-      .where({ record_id: recordId })
-      .orderBy('principal');
-    return rows.map(r => ({ principal: r.principal, role: r.role }));
+  async entries(recordId: string): Promise<MaestroAccessEntry[]> {
+    return (await this.entriesOf([recordId])).get(recordId) ?? [];
   }
 
   /** Entries of many records at once, by record id. */
-  async entriesOf(
-    recordIds: string[],
-  ): Promise<Map<string, MaestroAccessEntry[]>> {
-    const byRecord = new Map<string, MaestroAccessEntry[]>();
-    for (let i = 0; i < recordIds.length; i += 500) {
-      const rows = await this.db(ACCESS)
-        .select('record_id', 'principal', 'role')
-        .whereIn('record_id', recordIds.slice(i, i + 500))
-        .orderBy('principal');
-      for (const row of rows) {
-        const list = byRecord.get(row.record_id) ?? [];
-        list.push({ principal: row.principal, role: row.role });
-        byRecord.set(row.record_id, list);
-      }
-    }
-    return byRecord;
+  entriesOf(recordIds: string[]): Promise<Map<string, MaestroAccessEntry[]>> {
+    return readAccessEntries(this.db, recordIds);
   }
 
   /** Replaces a record's entries inside the caller's transaction. */
@@ -48,18 +32,8 @@ export class AccessStore {
     actor: string,
     tx: Knex.Transaction,
   ) {
-    await tx(ACCESS).where({ record_id: recordId }).delete();
-    const now = new Date().toISOString();
-    const rows = entries.map(e => ({
-      record_id: recordId,
-      principal: e.principal,
-      role: e.role,
-      created_at: now,
-      created_by: actor,
-    }));
-    for (let i = 0; i < rows.length; i += 100) {
-      await tx(ACCESS).insert(rows.slice(i, i + 100));
-    }
+    await tx(ACCESS_TABLE).where({ record_id: recordId }).delete();
+    await insertAccessEntries(tx, [recordId], entries, actor);
   }
 
   /** Records as the permission rules see them (for the permission backend). */
@@ -88,6 +62,5 @@ export class AccessStore {
 
 /** The roles that include `role` (read is included by write and admin). */
 export function rolesIncluding(role: MaestroAccessRole): MaestroAccessRole[] {
-  const order: MaestroAccessRole[] = ['read', 'write', 'admin'];
-  return order.slice(order.indexOf(role));
+  return MAESTRO_ACCESS_ROLES.filter(held => roleIncludes(held, role));
 }

@@ -8,6 +8,7 @@ import {
 import { RecordAccessQuery } from '@maestro/plugin-maestro-node';
 import { MaestroAccessRole } from '@maestro/plugin-maestro-common';
 import { rolesIncluding } from './AccessStore';
+import { ACCESS_TABLE } from '../store/accessRows';
 
 /**
  * Adds a permission decision's conditions to a query on the records
@@ -51,7 +52,7 @@ function recordsWithEntries(
   knex: Knex,
   filter?: { claims: string[]; role: MaestroAccessRole },
 ) {
-  const query = knex('maestro_record_access').select('record_id');
+  const query = knex(ACCESS_TABLE).select('record_id');
   if (filter) {
     query.whereIn('principal', filter.claims);
     // Every role includes read: no role condition, so the

@@ -8,6 +8,7 @@ import {
 import { IdentityKey, StoredRecord, StoredRevision } from './types';
 import { promotedColumns } from './promotedFields';
 import { applyFilters, applySortAndPage } from './listQuery';
+import { insertAccessEntries, readAccessEntries } from './accessRows';
 
 /** Narrows a query on records (aliased `table`) to what a reader may see. */
 export type RecordFilter = (builder: Knex.QueryBuilder, table: string) => void;
@@ -176,19 +177,7 @@ export class RecordStore {
     actor: string,
     tx: Knex.Transaction,
   ) {
-    const now = new Date().toISOString();
-    const rows = recordIds.flatMap(id =>
-      entries.map(e => ({
-        record_id: id,
-        principal: e.principal,
-        role: e.role,
-        created_at: now,
-        created_by: actor,
-      })),
-    );
-    for (let i = 0; i < rows.length; i += 100) {
-      await tx('maestro_record_access').insert(rows.slice(i, i + 100));
-    }
+    await insertAccessEntries(tx, recordIds, entries, actor);
   }
 
   async update(record: StoredRecord, tx: Knex.Transaction) {
@@ -270,21 +259,10 @@ export class RecordStore {
       .limit(limit + 1);
     const page = rows.slice(0, limit);
     // The catalog's copy carries the access entries, for its read rule.
-    const access = new Map<string, MaestroAccessEntry[]>();
-    for (let i = 0; i < page.length; i += 500) {
-      const entries = await this.db('maestro_record_access')
-        .select('record_id', 'principal', 'role')
-        .whereIn(
-          'record_id',
-          page.slice(i, i + 500).map(r => r.id),
-        )
-        .orderBy('principal');
-      for (const e of entries) {
-        const list = access.get(e.record_id) ?? [];
-        list.push({ principal: e.principal, role: e.role });
-        access.set(e.record_id, list);
-      }
-    }
+    const access = await readAccessEntries(
+      this.db,
+      page.map(r => r.id),
+    );
     return {
       items: page.map(row => ({
         seq: Number(row.seq),
