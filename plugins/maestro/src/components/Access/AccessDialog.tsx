@@ -83,7 +83,13 @@ export function AccessDialog(props: {
         {access && (
           <>
             <Typography variant="body2" gutterBottom>
-              Owner: <strong>{access.owner ?? 'nobody'}</strong> (admin)
+              {access.owner ? (
+                <>
+                  Owner: <strong>{access.owner}</strong> (admin)
+                </>
+              ) : (
+                'No owner: nobody may change this record or its access.'
+              )}
             </Typography>
             <AccessEntriesEditor
               field="entries"
