@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { GraphResult } from '../../api/analytics';
-import { GraphDiagram } from './GraphDiagram';
+import { CANVAS_LIMIT, GraphDiagram } from './GraphDiagram';
 import { layoutGraph } from './layoutGraph';
 
 // The real ELK engine, run in-thread (jsdom has no Worker).
@@ -72,6 +72,36 @@ describe('GraphDiagram', () => {
     expect(container.querySelector('script')).toBeNull();
     fireEvent.click(screen.getAllByTestId('graph-node')[1]);
     expect(opened).toHaveLength(1);
+  });
+
+  it('paints a large graph on a canvas instead of thousands of SVG elements', async () => {
+    const many = Array.from({ length: CANVAS_LIMIT + 1 }, (_, i) =>
+      node(`app-${i}`, i === 0 ? 0 : 1),
+    );
+    const large: GraphResult = {
+      ...result,
+      graph: {
+        ...result.graph,
+        entries: [many[0].ref],
+        nodes: many,
+        edges: many.slice(1).map(n => ({ source: many[0].ref, target: n.ref })),
+      },
+    };
+    const { container } = render(
+      <GraphDiagram result={large} layouter={layouter} />,
+    );
+    const canvas = await screen.findByTestId(
+      'graph-canvas',
+      {},
+      { timeout: 30_000 },
+    );
+    expect(canvas).toHaveAttribute('data-edges', String(CANVAS_LIMIT));
+    expect(
+      container.querySelectorAll('[data-testid="graph-node"]'),
+    ).toHaveLength(0);
+    expect(
+      screen.getByText(new RegExp(`${CANVAS_LIMIT + 1} nodes`)),
+    ).toBeInTheDocument();
   });
 
   it('places entries left of their dependencies', async () => {

@@ -83,8 +83,9 @@ export function SharePanel(props: { graphId: string; graphName: string }) {
       {created && embed && (
         <Box mt={2}>
           <Typography variant="body2">
-            Anyone with this link sees this graph, read-only, until{' '}
-            {new Date(created.expiresAt).toLocaleString()}:
+            Anyone with this link sees this graph as you see it now (only
+            what you may read; later recomputations do not change it),
+            read-only, until {new Date(created.expiresAt).toLocaleString()}:
           </Typography>
           <TextField
             fullWidth
