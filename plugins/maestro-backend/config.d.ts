@@ -64,6 +64,11 @@ export interface Config {
        * @visibility secret
        */
       encryptionKey?: string;
+      /**
+       * How often (seconds) each replica looks for connections created on
+       * another replica, to run their tasks too. Default: 60.
+       */
+      connectionCheckSeconds?: number;
     };
     /** Custom scheduled jobs (Scheduler page). */
     jobs?: {

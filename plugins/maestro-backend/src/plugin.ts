@@ -22,8 +22,8 @@ import {
   maestroRecordPermissionRules,
   maestroRecordResourceRef,
 } from '@maestro/plugin-maestro-node';
-import { maestroPermissions } from '@maestro/plugin-maestro-common';
-import { AccessStore, RecordAccess } from './access';
+import { maestroRecordPermissions } from '@maestro/plugin-maestro-common';
+import { AccessStore, RecordAccess, createObjectAccess } from './access';
 import { MaestroNotifier } from './notify';
 import { notificationService } from '@backstage/plugin-notifications-node';
 
@@ -85,7 +85,7 @@ export const maestroPlugin = createBackendPlugin({
         const accessStore = new AccessStore(store.knex);
         permissionsRegistry.addResourceType({
           resourceRef: maestroRecordResourceRef,
-          permissions: maestroPermissions,
+          permissions: maestroRecordPermissions,
           rules: Object.values(maestroRecordPermissionRules),
           getResources: refs => accessStore.accessibleRecords(refs),
         });
@@ -96,6 +96,13 @@ export const maestroPlugin = createBackendPlugin({
             permissionsRegistry.getPermissionRuleset(maestroRecordResourceRef),
           ),
         );
+        // Reports, graphs and connections: the same rules, applied in
+        // memory to the few objects a request touches.
+        const objectAccess = createObjectAccess({
+          knex: store.knex,
+          permissions,
+          permissionsRegistry,
+        });
         const notifier = new MaestroNotifier({
           signals,
           notifications,
@@ -147,6 +154,7 @@ export const maestroPlugin = createBackendPlugin({
             httpAuth,
             access,
             accessStore,
+            objectAccess,
             discovery,
             analytics,
             reports,
@@ -167,7 +175,14 @@ export const maestroPlugin = createBackendPlugin({
           allow: 'unauthenticated',
         });
 
-        lifecycle.addStartupHook(() => discovery.scheduleAll());
+        lifecycle.addStartupHook(async () => {
+          await discovery.scheduleAll();
+          await discovery.watchConnections(
+            config.getOptionalNumber(
+              'maestro.discovery.connectionCheckSeconds',
+            ) ?? 60,
+          );
+        });
 
         const demoDirectory = config.getOptionalString(
           'maestro.demo.directory',

@@ -1,10 +1,16 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  maestroConnectionPermissions,
+  maestroGraphPermissions,
   maestroRecordDeletePermission,
+  maestroRecordManageAccessPermission,
   maestroRecordReadPermission,
+  maestroRecordUpdatePermission,
+  maestroReportPermissions,
 } from '@maestro/plugin-maestro-common';
 import {
   maestroCatalogReadRule,
+  maestroObjectPermissionRules,
   maestroRecordPermissionRules,
 } from '@maestro/plugin-maestro-node';
 import { MaestroPermissionPolicy } from './MaestroPermissionPolicy';
@@ -39,6 +45,16 @@ function evaluate(
 const recordRules = Object.fromEntries(
   Object.values(maestroRecordPermissionRules).map(r => [r.name, r]),
 );
+
+/** A user with the given ownership refs (itself first). */
+function signedIn(...ownershipEntityRefs: string[]) {
+  const info = { userEntityRef: ownershipEntityRefs[0], ownershipEntityRefs };
+  return {
+    identity: { type: 'user' as const, ...info },
+    token: 't',
+    info,
+  } as any;
+}
 
 describe('MaestroPermissionPolicy', () => {
   it('reads: owner, entries (with team claims) and, when open, records without entries', async () => {
@@ -163,6 +179,170 @@ describe('MaestroPermissionPolicy', () => {
           values: ['user:default/erin', 'group:default/ops'],
         },
       ],
+    });
+  });
+
+  describe('reports, graphs and connections', () => {
+    const object = (owner: string | undefined, entries: any[]) => ({
+      kind: 'report',
+      id: 'r1',
+      owner,
+      entries,
+    });
+
+    it('decides them on their own resource types with the same rules as records', async () => {
+      const policy = new MaestroPermissionPolicy('restricted');
+      const cases = [
+        [maestroReportPermissions, 'maestro-report', 'report'],
+        [maestroGraphPermissions, 'maestro-graph', 'graph'],
+        [maestroConnectionPermissions, 'maestro-connection', 'connection'],
+      ] as const;
+      for (const [permissions, resourceType, kind] of cases) {
+        const rules = Object.fromEntries(
+          Object.values(maestroObjectPermissionRules[kind]).map(r => [
+            r.name,
+            r,
+          ]),
+        );
+        const decide = async (permission: any) => {
+          const decision = await policy.handle({ permission }, erin);
+          expect(decision).toMatchObject({
+            result: AuthorizeResult.CONDITIONAL,
+            pluginId: 'maestro',
+            resourceType,
+          });
+          return (resource: any) =>
+            evaluate((decision as any).conditions, resource, rules);
+        };
+        const read = await decide(permissions.read);
+        const update = await decide(permissions.update);
+        const remove = await decide(permissions.delete);
+        const manage = await decide(permissions.manageAccess);
+        const writer = object('user:default/ada', [
+          { principal: 'group:default/ops', role: 'write' },
+        ]);
+        expect([read, update, remove, manage].map(f => f(writer))).toEqual([
+          true,
+          true,
+          false,
+          false,
+        ]);
+        const owned = object('user:default/erin', []);
+        expect([read, update, remove, manage].map(f => f(owned))).toEqual([
+          true,
+          true,
+          true,
+          true,
+        ]);
+        // Restricted: an object without entries is its owner's alone.
+        expect(read(object('user:default/ada', []))).toBe(false);
+      }
+    });
+
+    it('lets every signed-in user read those without entries under signed-in, and only read', async () => {
+      const policy = new MaestroPermissionPolicy('signed-in');
+      const rules = Object.fromEntries(
+        Object.values(maestroObjectPermissionRules.graph).map(r => [r.name, r]),
+      );
+      const read = await policy.handle(
+        { permission: maestroGraphPermissions.read },
+        erin,
+      );
+      const update = await policy.handle(
+        { permission: maestroGraphPermissions.update },
+        erin,
+      );
+      const unrestricted = object('user:default/ada', []);
+      const restricted = object('user:default/ada', [
+        { principal: 'user:default/bob', role: 'read' },
+      ]);
+      expect(evaluate((read as any).conditions, unrestricted, rules)).toBe(
+        true,
+      );
+      expect(evaluate((read as any).conditions, restricted, rules)).toBe(false);
+      expect(evaluate((update as any).conditions, unrestricted, rules)).toBe(
+        false,
+      );
+    });
+
+    it('leaves creating one open to signed-in users', async () => {
+      const policy = new MaestroPermissionPolicy('restricted');
+      for (const permission of [
+        maestroReportPermissions.create,
+        maestroGraphPermissions.create,
+        maestroConnectionPermissions.create,
+      ]) {
+        expect((await policy.handle({ permission }, erin)).result).toBe(
+          AuthorizeResult.ALLOW,
+        );
+      }
+      expect(
+        (await policy.handle({ permission: maestroReportPermissions.read }))
+          .result,
+      ).toBe(AuthorizeResult.DENY);
+    });
+  });
+
+  describe('portal admins (maestro.access.admins)', () => {
+    const policy = new MaestroPermissionPolicy('restricted', {
+      admins: ['group:default/Maestro-Admins', 'user:default/root'],
+    });
+
+    it('allow members of an admin group everything on records and objects', async () => {
+      const member = signedIn(
+        'user:default/zoe',
+        'group:default/maestro-admins',
+      );
+      for (const permission of [
+        maestroRecordReadPermission,
+        maestroRecordUpdatePermission,
+        maestroRecordDeletePermission,
+        maestroRecordManageAccessPermission,
+        maestroReportPermissions.delete,
+        maestroGraphPermissions.manageAccess,
+        maestroConnectionPermissions.update,
+      ]) {
+        expect((await policy.handle({ permission }, member)).result).toBe(
+          AuthorizeResult.ALLOW,
+        );
+      }
+      // The catalog's copies of the records too.
+      const catalogRead = await policy.handle(
+        {
+          permission: {
+            type: 'resource',
+            name: 'catalog.entity.read',
+            attributes: { action: 'read' },
+            resourceType: 'catalog-entity',
+          },
+        },
+        member,
+      );
+      expect(catalogRead.result).toBe(AuthorizeResult.ALLOW);
+      expect(
+        (
+          await policy.handle(
+            { permission: maestroRecordDeletePermission },
+            signedIn('user:default/root'),
+          )
+        ).result,
+      ).toBe(AuthorizeResult.ALLOW);
+    });
+
+    it('give others only what owner and entries grant', async () => {
+      const decision = await policy.handle(
+        { permission: maestroRecordUpdatePermission },
+        erin,
+      );
+      expect(decision.result).toBe(AuthorizeResult.CONDITIONAL);
+      // A record without owner and entries: nobody but the admins.
+      expect(
+        evaluate(
+          (decision as any).conditions,
+          { entityRef: 'server:default/x', entries: [] },
+          recordRules,
+        ),
+      ).toBe(false);
     });
   });
 });

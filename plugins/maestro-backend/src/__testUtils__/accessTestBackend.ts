@@ -1,5 +1,6 @@
 import {
   AuthService,
+  BackendFeature,
   coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
@@ -80,11 +81,16 @@ export function startAccessTestBackend(opts: {
   knex: Knex;
   defaultRead: 'signed-in' | 'restricted';
   teams?: TestTeams;
+  /** `maestro.access.admins`: users and groups that hold admin on everything. */
+  admins?: string[];
   config?: Record<string, any>;
+  /** More features, e.g. a module adding a discovery source. */
+  features?: BackendFeature[];
 }) {
   return startTestBackend({
     features: [
       maestroPlugin,
+      ...(opts.features ?? []),
       permissionBackend,
       maestroPolicy,
       authKeepingActor,
@@ -96,7 +102,10 @@ export function startAccessTestBackend(opts: {
           permission: { enabled: true },
           maestro: {
             ...opts.config?.maestro,
-            access: { defaultRead: opts.defaultRead },
+            access: {
+              defaultRead: opts.defaultRead,
+              ...(opts.admins ? { admins: opts.admins } : {}),
+            },
           },
         },
       }),

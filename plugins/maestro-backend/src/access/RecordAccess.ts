@@ -30,6 +30,15 @@ const VERBS: Record<string, string> = {
   [maestroRecordManageAccessPermission.name]: 'change the access of',
 };
 
+/**
+ * A backend service acting for itself (scheduled work, the catalog feed),
+ * which the access rules do not limit; a user acting through a service is
+ * still that user.
+ */
+export function actsAsService(credentials: BackstageCredentials): boolean {
+  return (credentials.principal as { type?: string })?.type === 'service';
+}
+
 const everything: AccessFilter = () => {};
 const nothing: AccessFilter = builder => {
   builder.whereRaw('1 = 0');
@@ -53,11 +62,7 @@ export class RecordAccess {
     credentials: BackstageCredentials,
     permission: RecordPermission = maestroRecordReadPermission,
   ): Promise<AccessFilter> {
-    if (
-      credentials.principal &&
-      (credentials.principal as any).type === 'service'
-    )
-      return everything;
+    if (actsAsService(credentials)) return everything;
     const [decision] = await this.permissions.authorizeConditional(
       [{ permission }],
       { credentials },

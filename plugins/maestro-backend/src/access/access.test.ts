@@ -230,6 +230,15 @@ describe.each(databases.eachSupportedId())(
           query: { type: 'general', kind: 'servers', filters: [] },
         })
         .expect(201);
+      // The report is ada's; those she shares it with see their own rows.
+      await as('ada')
+        .put(`/reports/${report.body.id}/access`, {
+          entries: [
+            { principal: 'user:default/carol', role: 'read' },
+            { principal: 'user:default/bob', role: 'read' },
+          ],
+        })
+        .expect(200);
       const rows = (user: string) =>
         as(user).get(`/reports/${report.body.id}/rows`).expect(200);
       expect((await rows('ada')).body.totalCount).toBe(2);

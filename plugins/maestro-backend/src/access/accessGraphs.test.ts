@@ -47,7 +47,7 @@ describe.each(databases.eachSupportedId())(
         .expect(200);
     });
 
-    it('leaves out the nodes and edges of records the reader may not read, in the graph and its SVG', async () => {
+    it('leaves out the nodes and edges of records the reader may not read, in the graph, its SVG and its public links', async () => {
       const created = await as('ada')
         .post('/analytics/graphs')
         .send({
@@ -102,6 +102,29 @@ describe.each(databases.eachSupportedId())(
         .get(`/analytics/graphs/${created.body.id}`)
         .expect(200);
       expect(seenByAda.body.result.graph.nodes).toHaveLength(16);
+
+      // A public link shows what its creator reads, to whoever opens it.
+      const publicSvg = async (user: string) => {
+        const own = await as(user)
+          .post('/analytics/graphs')
+          .send({
+            name: `${user}'s architecture`,
+            source: { type: 'application', ref: LB_CLIENT },
+          })
+          .expect(201);
+        const share = await as(user)
+          .post(`/analytics/graphs/${own.body.id}/shares`)
+          .send({ expiresInHours: 1 })
+          .expect(201);
+        const opened = await request(server)
+          .get(`/api/maestro${share.body.path}/svg`)
+          .expect(200);
+        return opened.text ?? Buffer.from(opened.body).toString('utf8');
+      };
+      const sharedByBob = await publicSvg('bob');
+      expect(sharedByBob).toContain('<svg');
+      expect(sharedByBob).not.toContain(hiddenNode.title);
+      expect(await publicSvg('ada')).toContain(hiddenNode.title);
     });
   },
 );

@@ -1,6 +1,10 @@
 import crypto from 'crypto';
 import { Knex } from 'knex';
 import { GraphResult, GraphShare, GraphStatus, SavedGraph } from './types';
+import {
+  deleteObjectEntries,
+  ownerOfCreator,
+} from '../access/ObjectAccessStore';
 
 const GRAPHS = 'maestro_graphs';
 const SHARES = 'maestro_graph_shares';
@@ -73,6 +77,8 @@ export class AnalyticsStore {
       updated_at: graph.updatedAt,
       created_by: graph.createdBy,
       updated_by: graph.updatedBy,
+      // Whoever creates a graph owns it (holds admin on it).
+      owner: ownerOfCreator(graph.createdBy) ?? null,
     });
   }
 
@@ -120,15 +126,17 @@ export class AnalyticsStore {
     });
   }
 
-  /** Deletes a graph and its share links; false when there was none. */
+  /** Deletes a graph, its share links and access entries; false when there was none. */
   async deleteGraph(id: string): Promise<boolean> {
     return this.db.transaction(async tx => {
       await tx(SHARES).where({ graph_id: id }).delete();
+      await deleteObjectEntries(tx, 'graph', id);
       return (await tx(GRAPHS).where({ id }).delete()) > 0;
     });
   }
 
-  async insertShare(share: GraphShare): Promise<void> {
+  /** A link and the graph it shows (`view`, as its creator could read it). */
+  async insertShare(share: GraphShare, view: GraphResult): Promise<void> {
     await this.db(SHARES).insert({
       id: share.id,
       graph_id: share.graphId,
@@ -136,7 +144,14 @@ export class AnalyticsStore {
       revoked_at: null,
       created_at: share.createdAt,
       created_by: share.createdBy,
+      view: JSON.stringify(view),
     });
+  }
+
+  /** What a link shows; undefined for links made before views were kept. */
+  async shareView(id: string): Promise<GraphResult | undefined> {
+    const row = await this.db(SHARES).select('view').where({ id }).first();
+    return row?.view ? JSON.parse(row.view) : undefined;
   }
 
   async getShare(id: string): Promise<GraphShare | undefined> {

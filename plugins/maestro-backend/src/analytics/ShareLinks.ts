@@ -2,22 +2,28 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { v4 as uuid } from 'uuid';
 import { AnalyticsStore } from './AnalyticsStore';
 import { signShareToken, verifyShareToken } from './lib/shareToken';
-import { GraphShare, SavedGraph } from './types';
+import { GraphResult, GraphShare, SavedGraph } from './types';
 
 const SECRET_NAME = 'share-links';
 export const MAX_SHARE_HOURS = 24 * 365;
 
 /** What a public link leads to. */
 export type OpenedShare =
-  | { status: 'ok'; graph: SavedGraph; share: GraphShare }
+  | {
+      status: 'ok';
+      graph: SavedGraph & { result: GraphResult };
+      share: GraphShare;
+    }
   | { status: 'not-found' }
-  | { status: 'gone'; reason: 'expired' | 'revoked' };
+  | { status: 'gone'; reason: 'expired' | 'revoked' | 'outdated' };
 
 /**
  * Public links to one graph: an HMAC-signed token naming the share, the
  * graph and the expiry; the share row holds the revocation. The key comes
  * from `maestro.analytics.shareSecret`, else from the database (generated
- * once), so that every replica verifies the same links.
+ * once), so that every replica verifies the same links. A link shows the
+ * view of the graph it was made with (what its creator could read then),
+ * not the graph's later results.
  */
 export class ShareLinks {
   private generatedSecret?: Promise<string>;
@@ -41,6 +47,7 @@ export class ShareLinks {
     graphId: string,
     expiresInHours: unknown,
     actor: string,
+    view: GraphResult,
   ): Promise<{ share: GraphShare; token: string }> {
     if (
       typeof expiresInHours !== 'number' ||
@@ -62,7 +69,7 @@ export class ShareLinks {
       createdAt: now.toISOString(),
       createdBy: actor,
     };
-    await this.store.insertShare(share);
+    await this.store.insertShare(share, view);
     const token = signShareToken(
       { shareId: share.id, graphId, expiresAt },
       await this.secret(),
@@ -92,6 +99,9 @@ export class ShareLinks {
       return { status: 'gone', reason: 'expired' };
     const graph = await this.store.getGraph(share.graphId);
     if (!graph) return { status: 'gone', reason: 'revoked' };
-    return { status: 'ok', graph, share };
+    const view = await this.store.shareView(share.id);
+    // Older links kept no view: what they may show is unknown.
+    if (!view) return { status: 'gone', reason: 'outdated' };
+    return { status: 'ok', graph: { ...graph, result: view }, share };
   }
 }

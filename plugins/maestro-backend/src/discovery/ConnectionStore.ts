@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { StoredConnection, TaskState } from './types';
+import { deleteObjectEntries } from '../access/ObjectAccessStore';
 
 const CONNECTIONS = 'maestro_discovery_connections';
 const TASKS = 'maestro_discovery_tasks';
@@ -101,10 +102,14 @@ export class ConnectionStore {
       });
   }
 
-  /** Removes the connection, its task states and its state; its records stay. */
+  /**
+   * Removes the connection, its task states, its state and its access
+   * entries; its records stay.
+   */
   async delete(id: string): Promise<boolean> {
     return this.db.transaction(async tx => {
       await tx(TASKS).where({ connection_id: id }).delete();
+      await deleteObjectEntries(tx, 'connection', id);
       await tx(STATE).where({ connection_id: id }).delete();
       await tx('maestro_discovery_scope_records')
         .where('scope', 'like', `${id}/%`)

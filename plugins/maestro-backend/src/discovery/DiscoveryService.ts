@@ -248,6 +248,38 @@ export class DiscoveryService {
     }
   }
 
+  /**
+   * Every replica schedules the connections other replicas created (each
+   * replica runs only tasks its own scheduler knows), checking every
+   * `everySeconds`.
+   */
+  async watchConnections(everySeconds: number) {
+    const { scheduler } = this.deps;
+    if (!scheduler) return;
+    await scheduler.scheduleTask({
+      id: 'maestro-discovery-connections',
+      scope: 'local',
+      frequency: { seconds: everySeconds },
+      timeout: { seconds: Math.max(everySeconds, 60) },
+      initialDelay: { seconds: everySeconds },
+      fn: () => this.scheduleUnknown(),
+    });
+  }
+
+  /** Schedules the tasks of connections this replica has not scheduled. */
+  async scheduleUnknown() {
+    const { scheduler } = this.deps;
+    if (!scheduler) return;
+    const known = new Set((await scheduler.getScheduledTasks()).map(t => t.id));
+    for (const connection of await this.connections.list()) {
+      const source = this.sources.get(connection.type);
+      for (const task of source?.tasks ?? []) {
+        if (!known.has(schedulerTaskId(connection.id, task.name)))
+          await this.scheduleTask(connection.id, task);
+      }
+    }
+  }
+
   private async scheduleConnection(
     connection: StoredConnection,
     initialDelay?: InitialDelay,
@@ -324,7 +356,8 @@ export class DiscoveryService {
   async runTask(id: string, taskName: string, signal: AbortSignal) {
     const connection = await this.connections.get(id);
     const state = await this.connections.task(id, taskName);
-    // Deleted connections keep their schedule until restart: skip them.
+    // Backstage's scheduler cannot unschedule: a deleted connection's tasks
+    // stay registered until restart and find nothing to do.
     if (!connection || !state?.enabled) return;
     const task = await this.taskOf(connection, taskName);
     const startedAt = new Date().toISOString();

@@ -5,6 +5,10 @@ import {
   ReportStatus,
   SavedReport,
 } from '@maestro/plugin-maestro-common';
+import {
+  deleteObjectEntries,
+  ownerOfCreator,
+} from '../access/ObjectAccessStore';
 
 const TABLE = 'maestro_reports';
 
@@ -65,6 +69,8 @@ export class SavedReportStore {
       updated_at: now,
       created_by: input.actor,
       updated_by: input.actor,
+      // Whoever creates a report owns it (holds admin on it).
+      owner: ownerOfCreator(input.actor) ?? null,
     });
     return (await this.get(id))!;
   }
@@ -96,8 +102,12 @@ export class SavedReportStore {
     return count ? this.get(id) : undefined;
   }
 
+  /** Deletes a report and its access entries; false when there was none. */
   async delete(id: string): Promise<boolean> {
-    return (await this.db(TABLE).where({ id }).delete()) > 0;
+    return this.db.transaction(async tx => {
+      await deleteObjectEntries(tx, 'report', id);
+      return (await tx(TABLE).where({ id }).delete()) > 0;
+    });
   }
 
   async markRunning(id: string) {

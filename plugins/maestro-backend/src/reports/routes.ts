@@ -12,7 +12,7 @@ import {
   ReportRow,
 } from '@maestro/plugin-maestro-common';
 import { actorOf } from '../service/actor';
-import { RecordAccess } from '../access';
+import { ObjectAccess, ObjectAction, RecordAccess } from '../access';
 import { ReportServices } from './createReports';
 import { translateMaestro06Reports } from './maestro06Reports';
 import { writeChunks } from './exports/write';
@@ -70,15 +70,18 @@ async function* rowsOf(
 
 /**
  * `/reports/...`: saved reports, their rows, charts and streamed exports.
- * Rows, charts and exports hold only the records their reader may read:
- * the access condition goes into the report query as SQL.
+ * A report is seen by who may read it, run and changed by its writers,
+ * deleted by its admins. Rows, charts and exports hold only the records
+ * their reader may read: the access condition goes into the report query
+ * as SQL.
  */
 export function reportRoutes(deps: {
   reports?: ReportServices;
   httpAuth: HttpAuthService;
   access: RecordAccess;
+  objectAccess: ObjectAccess;
 }) {
-  const { httpAuth } = deps;
+  const { httpAuth, objectAccess } = deps;
   const router = Router();
   const services = () => {
     if (!deps.reports)
@@ -87,10 +90,16 @@ export function reportRoutes(deps: {
   };
   const reader = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
+  /** Throws unless the caller may do `action` on the report (404 when unreadable). */
+  const allow = async (req: Request, action: ObjectAction = 'read') => {
+    const credentials = await reader(req);
+    await objectAccess.require(credentials, 'report', req.params.id, action);
+    return credentials;
+  };
   /** Rows are the records the reader may read: two users, two results. */
   const runnerFor = async (req: Request) => {
     const runner = services().reports.runner.forReader(
-      await deps.access.filter(await reader(req)),
+      await deps.access.filter(await allow(req)),
     );
     // Charts and exports compile their query themselves.
     await runner.prepare();
@@ -98,17 +107,22 @@ export function reportRoutes(deps: {
   };
 
   router.get('/reports', async (req, res) => {
-    await reader(req);
-    res.json({ items: await services().reports.saved.list() });
+    const credentials = await reader(req);
+    const reports = await services().reports.saved.list();
+    res.json({
+      items: await objectAccess.readable(credentials, 'report', reports),
+    });
   });
 
   router.post('/reports', async (req, res) => {
+    await objectAccess.requireCreate(await reader(req), 'report');
     const actor = await actorOf(httpAuth, req);
     res.status(201).json(await services().reports.create(req.body, actor));
   });
 
   // Before /reports/:id, so the path is not read as an id.
   router.post('/reports/import/maestro-0.6', async (req, res) => {
+    await objectAccess.requireCreate(await reader(req), 'report');
     const actor = await actorOf(httpAuth, req);
     const inputs = translateMaestro06Reports(req.body?.reports);
     const { reports } = services();
@@ -118,24 +132,25 @@ export function reportRoutes(deps: {
   });
 
   router.get('/reports/:id', async (req, res) => {
-    await reader(req);
+    await allow(req);
     res.json(await services().reports.get(req.params.id));
   });
 
   router.put('/reports/:id', async (req, res) => {
+    await allow(req, 'update');
     const actor = await actorOf(httpAuth, req);
     res.json(await services().reports.update(req.params.id, req.body, actor));
   });
 
   router.delete('/reports/:id', async (req, res) => {
-    await actorOf(httpAuth, req);
+    await allow(req, 'delete');
     if (!(await services().reports.saved.delete(req.params.id)))
       throw new NotFoundError(`No report '${req.params.id}'`);
     res.status(204).end();
   });
 
   router.post('/reports/:id/run', async (req, res) => {
-    await actorOf(httpAuth, req);
+    await allow(req, 'update');
     res.json(await services().reports.run(req.params.id));
   });
 

@@ -12,7 +12,13 @@ import { importRoutes } from './routes/importRoutes';
 import { openApiRoutes } from './routes/openapi';
 import { DiscoveryService, discoveryRoutes } from '../discovery';
 import { inventoryRoutes } from '../inventory';
-import { AccessStore, RecordAccess, accessRoutes } from '../access';
+import {
+  AccessStore,
+  ObjectAccess,
+  RecordAccess,
+  accessRoutes,
+  objectAccessRoutes,
+} from '../access';
 import { schedulerRoutes } from '../scheduler';
 import { SettingsStore, settingsRoutes } from '../settings';
 import { AnalyticsServices, analyticsRoutes } from '../analytics';
@@ -33,6 +39,8 @@ export interface RouterOptions {
   /** Who may read, change, delete and share each record. */
   access: RecordAccess;
   accessStore: AccessStore;
+  /** Who may read, change, delete and share each report, graph and connection. */
+  objectAccess: ObjectAccess;
   /** Connections and crawlers; absent where discovery is not wired. */
   discovery?: DiscoveryService;
   /** Business graphs and share links; absent where analytics is not wired. */
@@ -79,6 +87,7 @@ export function createRouter(options: RouterOptions): express.Router {
   const settings = new SettingsStore(options.store.knex);
   router.use(metaRoutes({ ...options, settings }));
   router.use(accessRoutes(options));
+  router.use(objectAccessRoutes(options));
   router.use(settingsRoutes({ settings, httpAuth: options.httpAuth }));
   router.use(importRoutes(options));
   router.use(discoveryRoutes(options));

@@ -11,56 +11,89 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Typography from '@material-ui/core/Typography';
 import {
+  MaestroAccess,
   MaestroAccessEntry,
-  MaestroRecordAccess,
 } from '@maestro/plugin-maestro-common';
 import {
   AccessFieldErrors,
-  getRecordAccess,
-  setRecordAccess,
+  AccessTarget,
+  getAccess,
+  setAccess as saveAccess,
 } from './accessClient';
 import { AccessEntriesEditor } from './AccessEntriesEditor';
+import { PrincipalPicker } from './PrincipalPicker';
 import { usePrincipals } from './usePrincipals';
 
+/** How the dialog names what it is about, when the caller gives no title. */
+function defaultTitle(target: AccessTarget) {
+  return target.kind === 'record' ? target.entityRef : `this ${target.kind}`;
+}
+
+/** A record page passes its entity ref; other pages say what they are about. */
+export type AccessDialogTarget =
+  | { target: AccessTarget }
+  | { entityRef: string };
+
+function targetOf(props: AccessDialogTarget): AccessTarget {
+  return 'target' in props
+    ? props.target
+    : { kind: 'record', entityRef: props.entityRef };
+}
+
 /**
- * Who may read, change, delete and share a record: its owner and access
- * entries, editable by its admins. Users and teams are searched by name in
- * the catalog. The server decides; the dialog only shows what it allows.
+ * Who may read, change, delete and share a record, report, graph or
+ * connection: its owner and access entries, editable by its admins (who
+ * may also hand it to another owner). Users and teams are searched by name
+ * in the catalog. The server decides; the dialog only shows what it allows.
  */
-export function AccessDialog(props: {
-  entityRef: string;
-  open: boolean;
-  onClose: () => void;
-}) {
+export function AccessDialog(
+  props: AccessDialogTarget & {
+    /** What the title names, e.g. the report's name. */
+    title?: string;
+    open: boolean;
+    onClose: () => void;
+    /** The access after a save (e.g. to show or hide a page's actions). */
+    onSaved?: (access: MaestroAccess) => void;
+  },
+) {
+  const target = targetOf(props);
+  const targetKey = JSON.stringify(target);
   const deps = {
     discoveryApi: useApi(discoveryApiRef),
     fetchApi: useApi(fetchApiRef),
   };
-  const [access, setAccess] = useState<MaestroRecordAccess>();
+  const [access, setAccess] = useState<MaestroAccess>();
   const [entries, setEntries] = useState<MaestroAccessEntry[]>([]);
+  const [owner, setOwner] = useState('');
   const [failure, setFailure] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
   useEffect(() => {
     if (!props.open) return;
-    getRecordAccess(deps, props.entityRef)
+    getAccess(deps, target)
       .then(found => {
         setAccess(found);
         setEntries(found.entries);
       })
       .catch(e => setFailure(e.message));
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.open, props.entityRef]);
+  }, [props.open, targetKey]);
 
   const principals = usePrincipals();
 
   const editable = access?.allowed.manageAccess ?? false;
+  const noun = target.kind;
   const save = async () => {
     try {
       setFieldErrors({});
-      const saved = await setRecordAccess(deps, props.entityRef, { entries });
+      const newOwner = owner.trim();
+      const saved = await saveAccess(deps, target, {
+        ...(newOwner && newOwner !== access?.owner ? { owner: newOwner } : {}),
+        entries,
+      });
       setAccess(saved);
       setEntries(saved.entries);
+      props.onSaved?.(saved);
       props.onClose();
     } catch (e: any) {
       if (e instanceof AccessFieldErrors) {
@@ -73,7 +106,7 @@ export function AccessDialog(props: {
 
   return (
     <Dialog open={props.open} onClose={props.onClose} fullWidth maxWidth="sm">
-      <DialogTitle>Access to {props.entityRef}</DialogTitle>
+      <DialogTitle>Access to {props.title ?? defaultTitle(target)}</DialogTitle>
       <DialogContent>
         {failure && (
           <Typography color="error" role="alert">
@@ -88,9 +121,20 @@ export function AccessDialog(props: {
                   Owner: <strong>{access.owner}</strong> (admin)
                 </>
               ) : (
-                'No owner: nobody may change this record or its access.'
+                `No owner: only the portal's admins may change this ${noun} or its access.`
               )}
             </Typography>
+            {editable && (
+              <PrincipalPicker
+                id="access-new-owner"
+                label="New owner"
+                value={owner}
+                principals={principals}
+                onChange={setOwner}
+                error={fieldErrors.owner}
+                helperText={`Hands the ${noun} over; leave empty to keep the owner.`}
+              />
+            )}
             <AccessEntriesEditor
               field="entries"
               label="Access entries"
@@ -116,8 +160,16 @@ export function AccessDialog(props: {
   );
 }
 
-/** The "Access" action of a record page. */
-export function AccessButton(props: { entityRef: string }) {
+/**
+ * The "Access" action of a page: a record's (`entityRef`), or a report's,
+ * graph's or connection's (`target`).
+ */
+export function AccessButton(
+  props: AccessDialogTarget & {
+    title?: string;
+    onSaved?: (access: MaestroAccess) => void;
+  },
+) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -125,11 +177,7 @@ export function AccessButton(props: { entityRef: string }) {
         Access
       </Button>
       {open && (
-        <AccessDialog
-          entityRef={props.entityRef}
-          open={open}
-          onClose={() => setOpen(false)}
-        />
+        <AccessDialog {...props} open={open} onClose={() => setOpen(false)} />
       )}
     </>
   );

@@ -1,7 +1,8 @@
 import {
-  MaestroAccessEntry,
-  MaestroRecordAccess,
   FieldError,
+  MaestroAccess,
+  MaestroAccessEntry,
+  MaestroObjectKind,
 } from '@maestro/plugin-maestro-common';
 import { MaestroFetchDeps, requestJson } from '../../api/requestJson';
 
@@ -12,22 +13,38 @@ export class AccessFieldErrors extends Error {
   }
 }
 
-const path = (entityRef: string) =>
-  `/records/by-ref/access?ref=${encodeURIComponent(entityRef)}`;
+/** What an access dialog is about: a record, or a report, graph or connection. */
+export type AccessTarget =
+  | { kind: 'record'; entityRef: string }
+  | { kind: MaestroObjectKind; id: string };
 
-export function getRecordAccess(deps: MaestroFetchDeps, entityRef: string) {
-  return requestJson<MaestroRecordAccess>(deps, 'GET', path(entityRef));
+/** Where each kind of object is served; its access is at `<base>/<id>/access`. */
+const OBJECT_BASES: Record<MaestroObjectKind, string> = {
+  report: '/reports',
+  graph: '/analytics/graphs',
+  connection: '/connections',
+};
+
+/** The path of a target's access in the maestro backend's API. */
+export function accessPath(target: AccessTarget): string {
+  if (target.kind === 'record')
+    return `/records/by-ref/access?ref=${encodeURIComponent(target.entityRef)}`;
+  return `${OBJECT_BASES[target.kind]}/${encodeURIComponent(target.id)}/access`;
 }
 
-export function setRecordAccess(
+export function getAccess(deps: MaestroFetchDeps, target: AccessTarget) {
+  return requestJson<MaestroAccess>(deps, 'GET', accessPath(target));
+}
+
+export function setAccess(
   deps: MaestroFetchDeps,
-  entityRef: string,
+  target: AccessTarget,
   body: { owner?: string; entries: MaestroAccessEntry[] },
 ) {
-  return requestJson<MaestroRecordAccess>(
+  return requestJson<MaestroAccess>(
     deps,
     'PUT',
-    path(entityRef),
+    accessPath(target),
     body,
     (message, errors) => new AccessFieldErrors(message, errors),
   );

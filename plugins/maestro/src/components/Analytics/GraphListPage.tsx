@@ -16,9 +16,49 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { SavedGraph, analyticsApiRef } from '../../api/analytics';
 import { NewGraphDialog } from './NewGraphDialog';
+import { useAllowed } from '../Access';
 
 function short(ref: string) {
   return ref.replace(/^[^:]+:(default\/)?/, '');
+}
+
+/** Recompute and Delete of one graph, each shown to those the server lets do it. */
+function GraphActions(props: {
+  graph: SavedGraph;
+  busy: boolean;
+  onRecompute: () => void;
+  onDelete: () => void;
+}) {
+  const { graph, busy } = props;
+  const { allowed } = useAllowed({ kind: 'graph', id: graph.id });
+  return (
+    <>
+      {allowed.update && (
+        <Tooltip title="Recompute">
+          <IconButton
+            size="small"
+            aria-label={`Recompute ${graph.name}`}
+            disabled={busy}
+            onClick={props.onRecompute}
+          >
+            <RefreshIcon />
+          </IconButton>
+        </Tooltip>
+      )}
+      {allowed.delete && (
+        <Tooltip title="Delete">
+          <IconButton
+            size="small"
+            aria-label={`Delete ${graph.name}`}
+            disabled={busy}
+            onClick={props.onDelete}
+          >
+            <DeleteIcon />
+          </IconButton>
+        </Tooltip>
+      )}
+    </>
+  );
 }
 
 /** Analytics: saved business graphs, "New graph" and the dependency maker. */
@@ -91,32 +131,16 @@ export function GraphListPage() {
     {
       title: 'Actions',
       render: g => (
-        <>
-          <Tooltip title="Recompute">
-            <IconButton
-              size="small"
-              aria-label={`Recompute ${g.name}`}
-              disabled={busy === g.id}
-              onClick={() => act(g.id, () => api.computeGraph(g.id))}
-            >
-              <RefreshIcon />
-            </IconButton>
-          </Tooltip>
-          <Tooltip title="Delete">
-            <IconButton
-              size="small"
-              aria-label={`Delete ${g.name}`}
-              disabled={busy === g.id}
-              onClick={() => {
-                // eslint-disable-next-line no-alert
-                if (window.confirm(`Delete the graph "${g.name}"?`))
-                  act(g.id, () => api.deleteGraph(g.id));
-              }}
-            >
-              <DeleteIcon />
-            </IconButton>
-          </Tooltip>
-        </>
+        <GraphActions
+          graph={g}
+          busy={busy === g.id}
+          onRecompute={() => act(g.id, () => api.computeGraph(g.id))}
+          onDelete={() => {
+            // eslint-disable-next-line no-alert
+            if (window.confirm(`Delete the graph "${g.name}"?`))
+              act(g.id, () => api.deleteGraph(g.id));
+          }}
+        />
       ),
     },
   ];

@@ -18,6 +18,7 @@ import { GraphDiagram } from './GraphDiagram';
 import { Highlight, MetricsPanel, highlightedRefs } from './MetricsPanel';
 import { SharePanel } from './SharePanel';
 import { download, svgToPng } from './exportImage';
+import { AccessButton, useAllowed } from '../Access';
 
 /** One graph: diagram, metrics, recompute, export and share. */
 export function GraphPage() {
@@ -29,6 +30,9 @@ export function GraphPage() {
   const [computing, setComputing] = useState(false);
   const [actionError, setActionError] = useState<Error>();
   const loaded = useAsyncRetry(() => api.getGraph(id), [api, id]);
+  // Recomputing and sharing change the graph: only its writers are offered them.
+  const rights = useAllowed({ kind: 'graph', id });
+  const mayChange = rights.allowed.update;
   const [graph, setGraph] = useState<SavedGraph>();
   useEffect(() => setGraph(loaded.value), [loaded.value]);
 
@@ -57,11 +61,12 @@ export function GraphPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [lastSignal]);
 
-  // Dependencies changed since the last result: recompute on opening.
+  // Dependencies changed since the last result: recompute on opening
+  // (readers see the last result; the background refresh catches up).
   useEffect(() => {
-    if (loaded.value?.stale) recompute();
+    if (loaded.value?.stale && mayChange) recompute();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [loaded.value]);
+  }, [loaded.value, mayChange]);
 
   const exportAs = async (format: 'svg' | 'png') => {
     setActionError(undefined);
@@ -99,15 +104,22 @@ export function GraphPage() {
               {graph.computedAt &&
                 ` · computed ${new Date(graph.computedAt).toLocaleString()}`}
             </Typography>
-            <Button onClick={recompute} disabled={computing}>
-              Recompute
-            </Button>
+            {mayChange && (
+              <Button onClick={recompute} disabled={computing}>
+                Recompute
+              </Button>
+            )}
             <Button onClick={() => exportAs('svg')} disabled={!result}>
               Export SVG
             </Button>
             <Button onClick={() => exportAs('png')} disabled={!result}>
               Export PNG
             </Button>
+            <AccessButton
+              target={{ kind: 'graph', id }}
+              title={graph.name}
+              onSaved={rights.retry}
+            />
             <Link to="../maker">Dependency maker</Link>
           </Box>
           {(computing || background) && <Progress />}
@@ -144,7 +156,11 @@ export function GraphPage() {
           </>
         )}
         <Grid item xs={12}>
-          <SharePanel graphId={graph.id} graphName={graph.name} />
+          <SharePanel
+            graphId={graph.id}
+            graphName={graph.name}
+            canShare={mayChange}
+          />
         </Grid>
       </Grid>
     );

@@ -23,8 +23,17 @@ const EXPIRIES = [
   { hours: 24 * 365, label: '1 year' },
 ];
 
-/** Public links: create (signed, expiring), copy link or embed snippet, revoke. */
-export function SharePanel(props: { graphId: string; graphName: string }) {
+/**
+ * Public links: create (signed, expiring), copy link or embed snippet,
+ * revoke. Only the graph's writers make and revoke them (`canShare`);
+ * its readers see the list.
+ */
+export function SharePanel(props: {
+  graphId: string;
+  graphName: string;
+  canShare?: boolean;
+}) {
+  const canShare = props.canShare ?? true;
   const api = useApi(analyticsApiRef);
   const [hours, setHours] = useState(24 * 7);
   const [created, setCreated] = useState<CreatedShare>();
@@ -59,33 +68,35 @@ export function SharePanel(props: { graphId: string; graphName: string }) {
     )}" width="100%" height="600" style="border:0"></iframe>`;
   return (
     <InfoCard title="Share">
-      <Box display="flex" alignItems="center">
-        <TextField
-          select
-          label="Expires after"
-          value={hours}
-          onChange={e => setHours(Number(e.target.value))}
-          style={{ minWidth: 160 }}
-        >
-          {EXPIRIES.map(e => (
-            <MenuItem key={e.hours} value={e.hours}>
-              {e.label}
-            </MenuItem>
-          ))}
-        </TextField>
-        <Box ml={2}>
-          <Button variant="outlined" color="primary" onClick={create}>
-            Create public link
-          </Button>
+      {canShare && (
+        <Box display="flex" alignItems="center">
+          <TextField
+            select
+            label="Expires after"
+            value={hours}
+            onChange={e => setHours(Number(e.target.value))}
+            style={{ minWidth: 160 }}
+          >
+            {EXPIRIES.map(e => (
+              <MenuItem key={e.hours} value={e.hours}>
+                {e.label}
+              </MenuItem>
+            ))}
+          </TextField>
+          <Box ml={2}>
+            <Button variant="outlined" color="primary" onClick={create}>
+              Create public link
+            </Button>
+          </Box>
         </Box>
-      </Box>
+      )}
       {error && <ResponseErrorPanel error={error} />}
       {created && embed && (
         <Box mt={2}>
           <Typography variant="body2">
-            Anyone with this link sees this graph as you see it now (only
-            what you may read; later recomputations do not change it),
-            read-only, until {new Date(created.expiresAt).toLocaleString()}:
+            Anyone with this link sees this graph as you see it now (only what
+            you may read; later recomputations do not change it), read-only,
+            until {new Date(created.expiresAt).toLocaleString()}:
           </Typography>
           <TextField
             fullWidth
@@ -116,7 +127,7 @@ export function SharePanel(props: { graphId: string; graphName: string }) {
                   : `expires ${new Date(share.expiresAt).toLocaleString()}`
               }
             />
-            {!share.revokedAt && (
+            {canShare && !share.revokedAt && (
               <ListItemSecondaryAction>
                 <Button size="small" onClick={() => revoke(share.id)}>
                   Revoke

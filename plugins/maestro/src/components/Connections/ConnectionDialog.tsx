@@ -33,8 +33,11 @@ import { ConnectionFieldInput } from './ConnectionFieldInput';
 export function ConnectionDialog(props: {
   types: ConnectionType[];
   connection?: Connection;
+  /** Owner and access template are its admins' to change (default true). */
+  canManageAccess?: boolean;
   onClose(saved: boolean): void;
 }) {
+  const canManageAccess = props.canManageAccess ?? true;
   const api = useApi(connectionsApiRef);
   const maestro = useApi(maestroApiRef);
   const { connection, types } = props;
@@ -145,15 +148,22 @@ export function ConnectionDialog(props: {
             </MenuItem>
           ))}
         </TextField>
-        <PrincipalPicker
-          id="connection-owner"
-          label="Owner"
-          value={owner}
-          principals={principals}
-          onChange={setOwner}
-          error={errors.owner}
-          helperText="User or team owning the connection and the records it creates, e.g. group:default/platform"
-        />
+        {canManageAccess ? (
+          <PrincipalPicker
+            id="connection-owner"
+            label="Owner"
+            value={owner}
+            principals={principals}
+            onChange={setOwner}
+            error={errors.owner}
+            helperText="User or team owning the connection and the records it creates, e.g. group:default/platform"
+          />
+        ) : (
+          <Typography variant="body2" style={{ marginTop: 8 }}>
+            Owner: {owner || 'its creator'} (only the connection's admins change
+            its owner and access template)
+          </Typography>
+        )}
         {chosen?.fields.map(field => (
           <ConnectionFieldInput
             key={field.name}
@@ -190,7 +200,7 @@ export function ConnectionDialog(props: {
             label="Access template"
             entries={accessTemplate}
             principals={principals}
-            editable
+            editable={canManageAccess}
             onChange={changeAccessTemplate}
             fieldErrors={errors}
             emptyText="No entries: only the owner and the portal's default apply."

@@ -16,6 +16,8 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { signalApiRef } from '@backstage/plugin-signals-react';
 import { ConnectionsPage } from './ConnectionsPage';
 import { FakeSignals } from './__testUtils__/FakeSignals';
+import { discoveryApiRef, fetchApiRef } from '@backstage/frontend-plugin-api';
+import { MaestroAccessAllowed } from '@maestro/plugin-maestro-common';
 
 jest.setTimeout(60_000);
 
@@ -172,11 +174,49 @@ const catalog = {
   }),
 };
 
-function renderPage(api: MemoryConnections, signals?: FakeSignals) {
+/** The backend's access API, answering every connection with these rights. */
+function accessApis(allowed: MaestroAccessAllowed) {
+  const asked: string[] = [];
+  const fetch = async (url: string) => {
+    asked.push(url);
+    const id = /\/connections\/([^/]+)\/access$/.exec(url)?.[1];
+    return id
+      ? new Response(
+          JSON.stringify({
+            kind: 'connection',
+            id,
+            owner: 'user:default/ada',
+            entries: [],
+            allowed,
+          }),
+          { status: 200 },
+        )
+      : new Response('{}', { status: 404 });
+  };
+  return {
+    asked,
+    apis: [
+      [discoveryApiRef, { getBaseUrl: async () => 'http://maestro' }],
+      [fetchApiRef, { fetch }],
+    ],
+  };
+}
+
+function renderPage(
+  api: MemoryConnections,
+  signals?: FakeSignals,
+  // Unless a test says otherwise, the user holds every right (an owner).
+  extraApis: any[] = accessApis({
+    update: true,
+    delete: true,
+    manageAccess: true,
+  }).apis,
+) {
   const apis: any[] = [
     [connectionsApiRef, api],
     [maestroApiRef, maestro],
     [catalogApiRef, catalog],
+    ...extraApis,
   ];
   if (signals) apis.push([signalApiRef, signals]);
   return renderInTestApp(
@@ -246,7 +286,10 @@ describe('ConnectionsPage', () => {
       within(table).getByText('danger: UnauthorizedOperation'),
     ).toBeInTheDocument();
 
-    fireEvent.click(within(table).getByRole('button', { name: 'Sync now' }));
+    // Offered once the connection's access says the user may run it.
+    fireEvent.click(
+      await within(table).findByRole('button', { name: 'Sync now' }),
+    );
     await waitFor(() => expect(api.synced).toEqual(['server-list']));
     fireEvent.click(
       within(table).getByRole('checkbox', { name: 'server-list enabled' }),
@@ -388,7 +431,7 @@ describe('ConnectionsPage', () => {
       within(row).getByText('running: us-east-1: page 2 · 400 seen'),
     ).toBeInTheDocument();
     expect(
-      within(row).getByRole('button', { name: 'Sync now' }),
+      await within(row).findByRole('button', { name: 'Sync now' }),
     ).toBeDisabled();
 
     // Another connection's task, and this one's next page in the same tick.
@@ -429,5 +472,75 @@ describe('ConnectionsPage', () => {
     expect(within(row).getByText('612 / 612 / 0 / 0')).toBeInTheDocument();
     expect(within(row).queryByText(/^running/)).toBeNull();
     expect(within(row).getByRole('button', { name: 'Sync now' })).toBeEnabled();
+  });
+
+  it('offers a writer edit, switches and sync, but not delete', async () => {
+    const api = new MemoryConnections();
+    existing(api);
+    const access = accessApis({
+      update: true,
+      delete: false,
+      manageAccess: false,
+    });
+    await renderPage(api, undefined, access.apis);
+    expect(
+      await screen.findByRole('button', { name: 'Edit AWS Prod' }),
+    ).toBeInTheDocument();
+    expect(access.asked).toContain('http://maestro/connections/c1/access');
+    expect(
+      screen.queryByRole('button', { name: 'Delete AWS Prod' }),
+    ).toBeNull();
+    const table = await screen.findByRole('table', {
+      name: 'Tasks of AWS Prod',
+    });
+    expect(
+      within(table).getByRole('checkbox', { name: 'server-list enabled' }),
+    ).toBeEnabled();
+    expect(
+      within(table).getByRole('button', { name: 'Sync now' }),
+    ).toBeInTheDocument();
+    // The form leaves owner and access template to the connection's admins.
+    fireEvent.click(screen.getByRole('button', { name: 'Edit AWS Prod' }));
+    expect(await screen.findByLabelText('Name')).toHaveValue('AWS Prod');
+    expect(screen.queryByLabelText('Owner')).toBeNull();
+    expect(
+      screen.getByText(/only the connection's admins/),
+    ).toBeInTheDocument();
+    expect(screen.queryByLabelText('Add a user or team')).toBeNull();
+  });
+
+  it('shows a reader the connection and its tasks without anything that changes them', async () => {
+    const api = new MemoryConnections();
+    existing(api);
+    const access = accessApis({
+      update: false,
+      delete: false,
+      manageAccess: false,
+    });
+    await renderPage(api, undefined, access.apis);
+    const table = await screen.findByRole('table', {
+      name: 'Tasks of AWS Prod',
+    });
+    await waitFor(() =>
+      expect(access.asked).toContain('http://maestro/connections/c1/access'),
+    );
+    // The access dialog opens read-only from the same answer.
+    fireEvent.click(screen.getByRole('button', { name: 'Access' }));
+    expect(await screen.findByText('user:default/ada')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: 'Close' })).toBeNull(),
+    );
+    expect(screen.queryByRole('button', { name: 'Edit AWS Prod' })).toBeNull();
+    expect(
+      screen.queryByRole('button', { name: 'Delete AWS Prod' }),
+    ).toBeNull();
+    expect(
+      within(table).queryByRole('button', { name: 'Sync now' }),
+    ).toBeNull();
+    expect(
+      within(table).getByRole('checkbox', { name: 'server-list enabled' }),
+    ).toBeDisabled();
   });
 });

@@ -19,6 +19,70 @@ import { Connection, connectionsApiRef } from '../../api/connections';
 import { ConnectionDialog } from './ConnectionDialog';
 import { TaskTable } from './TaskTable';
 import { NewButton, ToolPage } from '../common/ToolPage';
+import { AccessButton, useAllowed } from '../Access';
+
+/**
+ * One connection and its tasks, with the actions the server lets the user
+ * take: edit, switch and sync for its writers, delete for its admins.
+ */
+function ConnectionCard(props: {
+  connection: Connection;
+  typeTitle: string;
+  /** Opens the form; the owner and template are editable by admins only. */
+  onEdit: (canManageAccess: boolean) => void;
+  onDelete: () => void;
+  onAccessSaved: () => void;
+}) {
+  const { connection } = props;
+  const rights = useAllowed({ kind: 'connection', id: connection.id });
+  const { allowed } = rights;
+  return (
+    <InfoCard
+      title={connection.title}
+      subheader={[
+        props.typeTitle,
+        connection.datacenter,
+        connection.owner && `owned by ${connection.owner}`,
+      ]
+        .filter(Boolean)
+        .join(' · ')}
+      action={
+        <>
+          <AccessButton
+            target={{ kind: 'connection', id: connection.id }}
+            title={connection.title}
+            onSaved={() => {
+              rights.retry();
+              props.onAccessSaved();
+            }}
+          />
+          {allowed.update && (
+            <Tooltip title="Edit">
+              <IconButton
+                aria-label={`Edit ${connection.title}`}
+                onClick={() => props.onEdit(allowed.manageAccess)}
+              >
+                <EditIcon />
+              </IconButton>
+            </Tooltip>
+          )}
+          {allowed.delete && (
+            <Tooltip title="Delete">
+              <IconButton
+                aria-label={`Delete ${connection.title}`}
+                onClick={props.onDelete}
+              >
+                <DeleteIcon />
+              </IconButton>
+            </Tooltip>
+          )}
+        </>
+      }
+    >
+      <TaskTable connection={connection} canRun={allowed.update} />
+    </InfoCard>
+  );
+}
 
 /** Inventory > Connections: cloud accounts Maestro discovers, and their tasks. */
 export function ConnectionsPage() {
@@ -27,7 +91,9 @@ export function ConnectionsPage() {
     async () => ({ types: await api.types(), connections: await api.list() }),
     [api],
   );
-  const [editing, setEditing] = useState<Connection | 'new'>();
+  const [editing, setEditing] = useState<
+    { connection: Connection; canManageAccess: boolean } | 'new'
+  >();
 
   const [deleting, setDeleting] = useState<Connection>();
   const remove = async (connection: Connection) => {
@@ -59,39 +125,18 @@ export function ConnectionsPage() {
           )}
           {value.connections.map(connection => (
             <Box key={connection.id} mb={2}>
-              <InfoCard
-                title={connection.title}
-                subheader={[
+              <ConnectionCard
+                connection={connection}
+                typeTitle={
                   value.types.find(t => t.type === connection.type)?.title ??
-                    connection.type,
-                  connection.datacenter,
-                  connection.owner && `owned by ${connection.owner}`,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-                action={
-                  <>
-                    <Tooltip title="Edit">
-                      <IconButton
-                        aria-label={`Edit ${connection.title}`}
-                        onClick={() => setEditing(connection)}
-                      >
-                        <EditIcon />
-                      </IconButton>
-                    </Tooltip>
-                    <Tooltip title="Delete">
-                      <IconButton
-                        aria-label={`Delete ${connection.title}`}
-                        onClick={() => setDeleting(connection)}
-                      >
-                        <DeleteIcon />
-                      </IconButton>
-                    </Tooltip>
-                  </>
+                  connection.type
                 }
-              >
-                <TaskTable connection={connection} />
-              </InfoCard>
+                onEdit={canManageAccess =>
+                  setEditing({ connection, canManageAccess })
+                }
+                onDelete={() => setDeleting(connection)}
+                onAccessSaved={retry}
+              />
             </Box>
           ))}
         </>
@@ -113,7 +158,8 @@ export function ConnectionsPage() {
       {editing && value && (
         <ConnectionDialog
           types={value.types}
-          connection={editing === 'new' ? undefined : editing}
+          connection={editing === 'new' ? undefined : editing.connection}
+          canManageAccess={editing === 'new' ? true : editing.canManageAccess}
           onClose={saved => {
             setEditing(undefined);
             if (saved) retry();

@@ -47,7 +47,13 @@ function runningLabel(progress?: ConnectionTask['progress']) {
  * tasks are read again when one finishes; without signals (or should one
  * be missed) they are re-read while a task runs.
  */
-export function TaskTable(props: { connection: Connection; pollMs?: number }) {
+export function TaskTable(props: {
+  connection: Connection;
+  pollMs?: number;
+  /** Switching tasks and "sync now" change the connection: its writers only. */
+  canRun?: boolean;
+}) {
+  const canRun = props.canRun ?? true;
   const api = useApi(connectionsApiRef);
   const alertApi = useApi(alertApiRef);
   const { connection } = props;
@@ -131,6 +137,7 @@ export function TaskTable(props: { connection: Connection; pollMs?: number }) {
             <TableCell padding="checkbox">
               <Switch
                 checked={task.enabled}
+                disabled={!canRun}
                 color="primary"
                 inputProps={{ 'aria-label': `${task.task} enabled` }}
                 onChange={e =>
@@ -169,15 +176,17 @@ export function TaskTable(props: { connection: Connection; pollMs?: number }) {
               {task.seen} / {task.created} / {task.updated} / {task.deactivated}
             </TableCell>
             <TableCell>
-              <Button
-                size="small"
-                disabled={task.running || !task.enabled}
-                onClick={() =>
-                  act(task.task, () => api.syncNow(connection.id, task.task))
-                }
-              >
-                Sync now
-              </Button>
+              {canRun && (
+                <Button
+                  size="small"
+                  disabled={task.running || !task.enabled}
+                  onClick={() =>
+                    act(task.task, () => api.syncNow(connection.id, task.task))
+                  }
+                >
+                  Sync now
+                </Button>
+              )}
             </TableCell>
           </TableRow>
         ))}

@@ -18,6 +18,46 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { SavedReport } from '@maestro/plugin-maestro-common';
 import { reportsApiRef } from '../../api/reports';
 import { StatusChip } from './StatusChip';
+import { useAllowed } from '../Access';
+
+/** Run and Delete of one report, each shown to those the server lets do it. */
+function ReportActions(props: {
+  report: SavedReport;
+  busy: boolean;
+  onRun: () => void;
+  onDelete: () => void;
+}) {
+  const { report, busy } = props;
+  const { allowed } = useAllowed({ kind: 'report', id: report.id });
+  return (
+    <>
+      {allowed.update && (
+        <Tooltip title="Run now">
+          <IconButton
+            size="small"
+            aria-label={`Run ${report.name}`}
+            disabled={busy}
+            onClick={props.onRun}
+          >
+            <RefreshIcon fontSize="small" />
+          </IconButton>
+        </Tooltip>
+      )}
+      {allowed.delete && (
+        <Tooltip title="Delete">
+          <IconButton
+            size="small"
+            aria-label={`Delete ${report.name}`}
+            disabled={busy}
+            onClick={props.onDelete}
+          >
+            <DeleteIcon fontSize="small" />
+          </IconButton>
+        </Tooltip>
+      )}
+    </>
+  );
+}
 
 /** Reports: saved reports with status, name, type, updated at and actions. */
 export function ReportListPage() {
@@ -67,28 +107,12 @@ export function ReportListPage() {
       title: 'Actions',
       sorting: false,
       render: r => (
-        <>
-          <Tooltip title="Run now">
-            <IconButton
-              size="small"
-              aria-label={`Run ${r.name}`}
-              disabled={busy === r.id}
-              onClick={() => act(r.id, () => api.runReport(r.id))}
-            >
-              <RefreshIcon fontSize="small" />
-            </IconButton>
-          </Tooltip>
-          <Tooltip title="Delete">
-            <IconButton
-              size="small"
-              aria-label={`Delete ${r.name}`}
-              disabled={busy === r.id}
-              onClick={() => act(r.id, () => api.deleteReport(r.id))}
-            >
-              <DeleteIcon fontSize="small" />
-            </IconButton>
-          </Tooltip>
-        </>
+        <ReportActions
+          report={r}
+          busy={busy === r.id}
+          onRun={() => act(r.id, () => api.runReport(r.id))}
+          onDelete={() => act(r.id, () => api.deleteReport(r.id))}
+        />
       ),
     },
   ];

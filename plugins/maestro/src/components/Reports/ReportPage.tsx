@@ -18,6 +18,7 @@ import { ReportTable } from './ReportTable';
 import { ReportInfo } from './ReportInfo';
 import { ExportPanel } from './ExportPanel';
 import { StatusChip } from './StatusChip';
+import { AccessButton, useAllowed } from '../Access';
 
 const TABS = ['Charts', 'Table', 'Info'] as const;
 
@@ -29,6 +30,8 @@ export function ReportPage() {
   const [running, setRunning] = useState(false);
   const [runError, setRunError] = useState<Error>();
   const report = useAsyncRetry(() => api.getReport(id), [api, id]);
+  // Running changes the report: only its writers are offered it.
+  const rights = useAllowed({ kind: 'report', id });
   // The columns come with the first page of rows.
   const columns = useAsync(
     async () => (await api.getRows(id, { limit: 1 })).columns,
@@ -59,15 +62,22 @@ export function ReportPage() {
       </Header>
       <Content>
         <Box display="flex" alignItems="center" mb={2} style={{ gap: 8 }}>
-          <Button
-            variant="contained"
-            color="primary"
-            disabled={running}
-            onClick={run}
-          >
-            Run now
-          </Button>
+          {rights.allowed.update && (
+            <Button
+              variant="contained"
+              color="primary"
+              disabled={running}
+              onClick={run}
+            >
+              Run now
+            </Button>
+          )}
           <ExportPanel report={value} />
+          <AccessButton
+            target={{ kind: 'report', id }}
+            title={value.name}
+            onSaved={rights.retry}
+          />
         </Box>
         {runError && <ResponseErrorPanel error={runError} />}
         <Tabs
