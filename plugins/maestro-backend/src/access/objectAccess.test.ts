@@ -353,6 +353,34 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it("lists on the Scheduler page only the connections' tasks and scheduled reports the caller may read", async () => {
+      const connectionId = await connection.create(as('ada'));
+      const reportRes = await as('ada')
+        .post('/reports', {
+          name: 'Nightly servers',
+          scheduled: true,
+          query: { type: 'general', kind: 'servers', filters: [] },
+        })
+        .expect(201);
+      const work = async (caller: Caller) =>
+        (await caller.get('/scheduler/work').expect(200)).body.items.map(
+          (w: any) => w.id,
+        );
+      const adas = [
+        `discovery:${connectionId}:server-list`,
+        `report:${reportRes.body.id}`,
+      ];
+      expect(await work(as('ada'))).toEqual(expect.arrayContaining(adas));
+      const bobs = await work(as('bob'));
+      for (const id of adas) expect(bobs).not.toContain(id);
+      await as('ada')
+        .put(`/reports/${reportRes.body.id}/access`, {
+          entries: [{ principal: 'user:default/bob', role: 'read' }],
+        })
+        .expect(200);
+      expect(await work(as('bob'))).toContain(`report:${reportRes.body.id}`);
+    });
+
     describe('connections', () => {
       it('belong to their owner, or to their creator when they have none', async () => {
         const owned = await connection.create(as('ada'), {

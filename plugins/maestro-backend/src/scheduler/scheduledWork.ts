@@ -23,16 +23,26 @@ function addDuration(iso: string, duration: HumanDuration): string {
 }
 
 /**
- * Every task of every connection and every scheduled report, in one list,
- * with when it last ran, how it went and when it runs next.
+ * Every task of every connection and every scheduled report the caller may
+ * read, in one list, with when it last ran, how it went and when it runs
+ * next.
  */
 export async function listScheduledWork(deps: {
   discovery?: DiscoveryService;
   reports?: ReportServices;
+  /** Keeps the connections and reports the caller may read. */
+  readable: <T extends { id: string }>(
+    kind: 'connection' | 'report',
+    items: T[],
+  ) => Promise<T[]>;
 }): Promise<ScheduledWork[]> {
   const work: ScheduledWork[] = [];
   if (deps.discovery) {
-    for (const connection of await deps.discovery.list()) {
+    const connections = await deps.readable(
+      'connection',
+      await deps.discovery.list(),
+    );
+    for (const connection of connections) {
       for (const task of await deps.discovery.tasks(connection.id)) {
         const base = `/connections/${encodeURIComponent(
           connection.id,
@@ -58,7 +68,11 @@ export async function listScheduledWork(deps: {
   }
   if (deps.reports) {
     const every = deps.reports.refreshEvery;
-    for (const report of await deps.reports.reports.saved.list()) {
+    const reports = await deps.readable(
+      'report',
+      await deps.reports.reports.saved.list(),
+    );
+    for (const report of reports) {
       if (!report.scheduled) continue;
       work.push({
         id: `report:${report.id}`,
