@@ -1,76 +1,15 @@
+import { BackendFeature } from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import {
-  AuthService,
-  BackendFeature,
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+  TestTeams,
+  authKeepingActorServiceFactory,
+  directoryUserInfoServiceFactory,
+} from '@maestro/plugin-maestro-node/testUtils';
 import permissionBackend from '@backstage/plugin-permission-backend';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import maestroPolicy from '@maestro/plugin-permission-backend-module-maestro-policy';
 import { Knex } from 'knex';
 import { maestroPlugin } from '../plugin';
-
-const SERVICE_TOKEN_PREFIX = 'mock-service-token:';
-
-/**
- * The mock auth service, except that a token a plugin obtained on behalf
- * of a user authenticates as that user *acting through the plugin*, as the
- * real auth service does. The permission backend relies on that to tell a
- * plugin's conditional request from a browser's direct one.
- */
-const authKeepingActor = createServiceFactory({
-  service: coreServices.auth,
-  deps: { plugin: coreServices.pluginMetadata },
-  factory({ plugin }): AuthService {
-    const mock = mockServices.auth({ pluginId: plugin.getId() });
-    return {
-      ...mock,
-      getOwnServiceCredentials: () => mock.getOwnServiceCredentials(),
-      getNoneCredentials: () => mock.getNoneCredentials(),
-      isPrincipal: mock.isPrincipal.bind(mock) as AuthService['isPrincipal'],
-      getPluginRequestToken: o => mock.getPluginRequestToken(o),
-      getLimitedUserToken: c => mock.getLimitedUserToken(c),
-      listPublicServiceKeys: () => mock.listPublicServiceKeys(),
-      async authenticate(token, options) {
-        const credentials = await mock.authenticate(token, options);
-        if (token.startsWith(SERVICE_TOKEN_PREFIX)) {
-          const { obo } = JSON.parse(token.slice(SERVICE_TOKEN_PREFIX.length));
-          if (obo) {
-            return mockCredentials.user(obo, {
-              actor: { subject: 'plugin:maestro' },
-            }) as typeof credentials;
-          }
-        }
-        return credentials;
-      },
-    };
-  },
-});
-
-/** The directory: who belongs to which team (a sign-in resolver's job). */
-export type TestTeams = Record<string, string[]>;
-
-/** Ownership refs as a catalog sign-in resolver gives them: self + teams. */
-function directoryUserInfo(teams: TestTeams) {
-  return createServiceFactory({
-    service: coreServices.userInfo,
-    deps: {},
-    factory: () => ({
-      async getUserInfo(credentials: any) {
-        const userEntityRef = credentials.principal.userEntityRef as string;
-        return {
-          userEntityRef,
-          ownershipEntityRefs: [userEntityRef, ...(teams[userEntityRef] ?? [])],
-        };
-      },
-    }),
-  });
-}
 
 /**
  * The Maestro plugin with the real permission backend and Maestro's
@@ -93,8 +32,8 @@ export function startAccessTestBackend(opts: {
       ...(opts.features ?? []),
       permissionBackend,
       maestroPolicy,
-      authKeepingActor,
-      directoryUserInfo(opts.teams ?? {}),
+      authKeepingActorServiceFactory,
+      directoryUserInfoServiceFactory(opts.teams ?? {}),
       mockServices.database.factory({ knex: opts.knex }),
       mockServices.rootConfig.factory({
         data: {

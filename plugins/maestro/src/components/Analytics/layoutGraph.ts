@@ -1,16 +1,16 @@
 import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { GraphResult } from '../../api/analytics';
+import { largeGraphLayout } from './largeGraphLayout';
 
 export const NODE_WIDTH = 190;
 export const NODE_HEIGHT = 44;
 /** Above this, systems are not drawn as boxes: nested layout costs too much. */
 export const GROUP_LIMIT = 150;
 /**
- * Above this, layers come from the longest path and nodes keep their order
- * in a layer: ELK's network-simplex layering and crossing minimisation took
- * 56 s for 5,000 nodes, these 16 s (`yarn bench graphs`).
+ * Above this, the graph is laid out by largeGraphLayout instead of ELK
+ * (ELK overflowed the worker's stack at 5,000 nodes; see there).
  */
-export const QUICK_LAYOUT_LIMIT = 2000;
+export const LARGE_GRAPH_LIMIT = 2000;
 
 export interface PlacedNode {
   ref: string;
@@ -58,13 +58,16 @@ export function workerElk(): Promise<Elk> {
 /**
  * Lays the graph out left to right with ELK's layered algorithm: entries
  * first, dependencies flowing right; nodes grouped in a box per (first)
- * system when the graph is small enough.
+ * system when the graph is small enough. Very large graphs get a simpler
+ * layered layout of our own (largeGraphLayout).
  */
 export async function layoutGraph(
   result: GraphResult,
   elk: Elk,
 ): Promise<GraphLayout> {
   const { nodes, edges } = result.graph;
+  if (nodes.length > LARGE_GRAPH_LIMIT)
+    return largeGraphLayout(result, { width: NODE_WIDTH, height: NODE_HEIGHT });
   const grouped = nodes.length <= GROUP_LIMIT;
   const groups = new Map<string, ElkNode>();
   const root: ElkNode = {
@@ -89,12 +92,6 @@ export async function layoutGraph(
             'elk.layered.thoroughness': '1',
             'elk.edgeRouting': 'POLYLINE',
             'elk.layered.nodePlacement.strategy': 'SIMPLE',
-          }
-        : {}),
-      ...(nodes.length > QUICK_LAYOUT_LIMIT
-        ? {
-            'elk.layered.layering.strategy': 'LONGEST_PATH',
-            'elk.layered.crossingMinimization.strategy': 'NONE',
           }
         : {}),
     },
