@@ -180,8 +180,22 @@ describeOnPostgres(
       jobId = job.body.id;
       jobCreatedAt = Date.now();
 
-      // B learns of the connection when asked to sync it (as a replica
-      // that did not create it does); refused while A runs it.
+      // B finds the connection A created on its own, within its check
+      // interval (2 s here), and schedules its task.
+      const taskId = schedulerTaskId(connectionId, REPLICA_TASK);
+      const scheduledOn = async (replica: ReplicaProcess) => {
+        const res = await api(replica, 'GET', '/.backstage/scheduler/v1/tasks');
+        return res.body.tasks.some((t: any) => t.taskId === taskId);
+      };
+      let seenByB = await scheduledOn(b);
+      for (let i = 0; !seenByB && i < 40; i++) {
+        await sleep(250);
+        seenByB = await scheduledOn(b);
+      }
+      expect(seenByB).toBe(true);
+
+      // "Sync now" on B runs it through the shared schedule; refused while
+      // A runs it.
       const syncOnB = () =>
         api(
           b,
@@ -197,7 +211,6 @@ describeOnPostgres(
       windowStart = Date.now();
 
       // Each replica's own scheduler has a worker for both tasks.
-      const taskId = schedulerTaskId(connectionId, REPLICA_TASK);
       for (const replica of [a, b]) {
         const res = await api(replica, 'GET', '/.backstage/scheduler/v1/tasks');
         expect(res.status).toBe(200);

@@ -42,7 +42,10 @@ export function replicaConfig(opts: {
     },
     maestro: {
       demo: { enabled: false },
-      discovery: { encryptionKey: 'replica-test-encryption-key' },
+      discovery: {
+        encryptionKey: 'replica-test-encryption-key',
+        connectionCheckSeconds: 2,
+      },
       jobs: { webhooks: { allow: ['127.0.0.1'] } },
     },
   };
