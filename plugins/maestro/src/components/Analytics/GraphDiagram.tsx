@@ -6,7 +6,13 @@ import FitIcon from '@material-ui/icons/ZoomOutMap';
 import FullscreenIcon from '@material-ui/icons/Fullscreen';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { GraphNode, GraphResult } from '../../api/analytics';
-import { GraphLayout, layoutGraph, workerElk } from './layoutGraph';
+import {
+  GraphLayout,
+  LARGE_GRAPH_LIMIT,
+  NODE_SIZE,
+  layoutGraph,
+  workerElk,
+} from './layoutGraph';
 import { SvgDrawing } from './SvgDrawing';
 import { CanvasDrawing } from './CanvasDrawing';
 
@@ -20,8 +26,14 @@ export const CANVAS_LIMIT = 400;
 
 type Layouter = (result: GraphResult) => Promise<GraphLayout>;
 
+/** In workers: ELK, or for very large graphs our own layered layout. */
 const defaultLayouter: Layouter = async result =>
-  layoutGraph(result, await workerElk());
+  result.graph.nodes.length > LARGE_GRAPH_LIMIT
+    ? (await import('./layoutWorkers')).largeGraphLayoutInWorker(
+        result,
+        NODE_SIZE,
+      )
+    : layoutGraph(result, await workerElk());
 
 /**
  * The diagram: laid out by ELK in a worker (the page stays responsive

@@ -4,6 +4,7 @@ import { largeGraphLayout } from './largeGraphLayout';
 
 export const NODE_WIDTH = 190;
 export const NODE_HEIGHT = 44;
+export const NODE_SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT };
 /** Above this, systems are not drawn as boxes: nested layout costs too much. */
 export const GROUP_LIMIT = 150;
 /**
@@ -51,7 +52,7 @@ let sharedElk: Promise<Elk> | undefined;
 
 /** The worker-backed ELK, created on first use and then reused. */
 export function workerElk(): Promise<Elk> {
-  sharedElk ??= import('./elkWorker').then(m => m.createWorkerElk());
+  sharedElk ??= import('./layoutWorkers').then(m => m.createWorkerElk());
   return sharedElk;
 }
 
@@ -67,7 +68,7 @@ export async function layoutGraph(
 ): Promise<GraphLayout> {
   const { nodes, edges } = result.graph;
   if (nodes.length > LARGE_GRAPH_LIMIT)
-    return largeGraphLayout(result, { width: NODE_WIDTH, height: NODE_HEIGHT });
+    return largeGraphLayout(result, NODE_SIZE);
   const grouped = nodes.length <= GROUP_LIMIT;
   const groups = new Map<string, ElkNode>();
   const root: ElkNode = {
