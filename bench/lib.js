@@ -152,7 +152,9 @@ ${extraConfig}`,
       child.kill('SIGTERM');
       await new Promise(r => child.once('exit', r));
       fs.rmSync(dataDir, { recursive: true, force: true });
-      if (postgres) await dropDatabases(pgUrl, prefix);
+      // MAESTRO_BENCH_KEEP=1 keeps the databases, to study them afterwards.
+      if (postgres && !process.env.MAESTRO_BENCH_KEEP)
+        await dropDatabases(pgUrl, prefix);
     },
   };
   const deadline = Date.now() + 180_000;

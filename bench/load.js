@@ -370,6 +370,10 @@ async function main() {
         ],
       },
     });
+    // Saved reports have access of their own: the user's team may read it.
+    await backend.request('PUT', `/api/maestro/reports/${report.id}/access`, {
+      entries: [{ principal: TEAM, role: 'read' }],
+    });
     const token = await backend.userToken();
     const seen = await checkAccess(backend, token, report.id, readable);
     console.log(
