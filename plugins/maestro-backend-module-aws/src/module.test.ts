@@ -1,14 +1,12 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { FakeCloud, startFakeCloud } from '@maestro/fake-cloud';
-import { AddressInfo } from 'net';
 // The plugin this module extends; to be declared as a devDependency.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import maestroBackend from '@maestro/plugin-maestro-backend';
+import {
+  DiscoveryTestBackend,
+  startDiscoveryTestBackend,
+} from '@maestro/plugin-maestro-node/testUtils';
 import maestroModuleAws from './index';
 
 jest.setTimeout(120_000);
@@ -27,51 +25,21 @@ describe.each(databases.eachSupportedId())(
   'AWS discovery end to end on %p',
   databaseId => {
     let fake: FakeCloud;
-    let baseUrl: string;
-    let knex: any;
-    const user = mockCredentials.user.header('user:default/ada');
-    /** A REST call as the portal makes it; fails the test on another status. */
-    const api = async (
-      method: string,
-      path: string,
-      status: number,
-      body?: unknown,
-    ) => {
-      const res = await fetch(`${baseUrl}/api/maestro${path}`, {
-        method,
-        headers: { authorization: user, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      expect(`${res.status} ${path}`).toBe(`${status} ${path}`);
-      return text ? JSON.parse(text) : undefined;
-    };
+    let maestro: DiscoveryTestBackend;
 
     beforeAll(async () => {
       fake = await startFakeCloud({
         aws: { regions: ['us-east-1', 'eu-west-1'], instancesPerRegion: 60 },
       });
-      knex = await databases.init(databaseId);
-      const backend = await startTestBackend({
-        features: [
-          maestroBackend,
-          maestroModuleAws,
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: {
-              maestro: { discovery: { encryptionKey: 'end-to-end-test-key' } },
-            },
-          }),
-        ],
+      maestro = await startDiscoveryTestBackend({
+        knex: await databases.init(databaseId),
+        features: [maestroBackend, maestroModuleAws],
       });
-      baseUrl = `http://localhost:${
-        (backend.server.address() as AddressInfo).port
-      }`;
     });
     afterAll(() => fake.close());
 
     const createConnection = async () => {
-      const created = await api('POST', '/connections', 201, {
+      const created = await maestro.api('POST', '/connections', 201, {
         type: 'aws',
         title: 'AWS fake',
         datacenter: 'datacenter:default/aws-fake',
@@ -85,13 +53,7 @@ describe.each(databases.eachSupportedId())(
       });
       return created.id as string;
     };
-    const sync = async (id: string) => {
-      await api('POST', `/connections/${id}/tasks/server-list/sync`, 202);
-      const tasks = await api('GET', `/connections/${id}/tasks`, 200);
-      return tasks.items.find((t: any) => t.task === 'server-list');
-    };
-    const revisions = async () =>
-      Number((await knex('maestro_revisions').count({ n: '*' }))[0].n);
+    const sync = (id: string) => maestro.sync(id, 'server-list');
 
     it('discovers, keeps still, deactivates, and reports bad credentials', async () => {
       const id = await createConnection();
@@ -106,7 +68,7 @@ describe.each(databases.eachSupportedId())(
       const instance = fake.aws
         .region('eu-west-1')
         .instances.find(i => i.state === 'running')!;
-      const record = await api(
+      const record = await maestro.api(
         'GET',
         `/entities/servers/default/${instance.instanceId}`,
         200,
@@ -123,7 +85,7 @@ describe.each(databases.eachSupportedId())(
       });
 
       // Nothing changed at the provider: no store write.
-      const before = await revisions();
+      const before = await maestro.revisions();
       expect(await sync(id)).toMatchObject({
         outcome: 'success',
         seen: 120,
@@ -131,7 +93,7 @@ describe.each(databases.eachSupportedId())(
         updated: 0,
         deactivated: 0,
       });
-      expect(await revisions()).toBe(before);
+      expect(await maestro.revisions()).toBe(before);
 
       // An instance gone from the provider is marked inactive after a complete scan.
       const region = fake.aws.region('eu-west-1');
@@ -141,7 +103,7 @@ describe.each(databases.eachSupportedId())(
         seen: 119,
         deactivated: 1,
       });
-      const gone = await api(
+      const gone = await maestro.api(
         'GET',
         `/entities/servers/default/${instance.instanceId}`,
         200,
@@ -163,7 +125,7 @@ describe.each(databases.eachSupportedId())(
         permission: 'ec2:DescribeInstances',
       });
       for (const i of removed) {
-        const res = await api(
+        const res = await maestro.api(
           'GET',
           `/entities/servers/default/${i.instanceId}`,
           200,

@@ -1,9 +1,4 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   FakeCloud,
   FakeCloudFront,
@@ -11,10 +6,13 @@ import {
   FakeSqs,
   startFakeCloud,
 } from '@maestro/fake-cloud';
-import { AddressInfo } from 'net';
 // The plugin this module extends; to be declared as a devDependency.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import maestroBackend from '@maestro/plugin-maestro-backend';
+import {
+  DiscoveryTestBackend,
+  startDiscoveryTestBackend,
+} from '@maestro/plugin-maestro-node/testUtils';
 import maestroModuleAws from './index';
 import { stableName } from './translate/managedResource';
 
@@ -37,24 +35,7 @@ describe.each(databases.eachSupportedId())(
   'AWS managed-service discovery end to end on %p',
   databaseId => {
     let fake: FakeCloud;
-    let baseUrl: string;
-    let knex: any;
-    const user = mockCredentials.user.header('user:default/ada');
-    const api = async (
-      method: string,
-      path: string,
-      status: number,
-      body?: unknown,
-    ) => {
-      const res = await fetch(`${baseUrl}/api/maestro${path}`, {
-        method,
-        headers: { authorization: user, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      expect(`${res.status} ${path}`).toBe(`${status} ${path}`);
-      return text ? JSON.parse(text) : undefined;
-    };
+    let maestro: DiscoveryTestBackend;
 
     beforeAll(async () => {
       fake = await startFakeCloud({
@@ -64,37 +45,18 @@ describe.each(databases.eachSupportedId())(
           servicesPerRegion: PER_REGION,
         },
       });
-      knex = await databases.init(databaseId);
-      const backend = await startTestBackend({
-        features: [
-          maestroBackend,
-          maestroModuleAws,
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: {
-              maestro: { discovery: { encryptionKey: 'end-to-end-test-key' } },
-            },
-          }),
-        ],
+      maestro = await startDiscoveryTestBackend({
+        knex: await databases.init(databaseId),
+        features: [maestroBackend, maestroModuleAws],
       });
-      baseUrl = `http://localhost:${
-        (backend.server.address() as AddressInfo).port
-      }`;
     });
     afterAll(() => fake.close());
 
-    const sync = async (id: string, task: string) => {
-      await api('POST', `/connections/${id}/tasks/${task}/sync`, 202);
-      const tasks = await api('GET', `/connections/${id}/tasks`, 200);
-      return tasks.items.find((t: any) => t.task === task);
-    };
     const resource = (name: string) =>
-      api('GET', `/entities/resources/default/${name}`, 200);
-    const revisions = async () =>
-      Number((await knex('maestro_revisions').count({ n: '*' }))[0].n);
+      maestro.api('GET', `/entities/resources/default/${name}`, 200);
 
     it('records every service, keeps still, deactivates only after a complete scan', async () => {
-      const { id } = await api('POST', '/connections', 201, {
+      const { id } = await maestro.api('POST', '/connections', 201, {
         type: 'aws',
         title: 'AWS services fake',
         datacenter: 'datacenter:default/aws-fake',
@@ -116,7 +78,7 @@ describe.each(databases.eachSupportedId())(
         'gateway-list',
         'cdns-list',
       ]) {
-        expect(await sync(id, task)).toMatchObject({
+        expect(await maestro.sync(id, task)).toMatchObject({
           task,
           outcome: 'success',
           seen: total,
@@ -153,19 +115,19 @@ describe.each(databases.eachSupportedId())(
       await resource(origin.replace('resource:default/', ''));
 
       // Nothing changed at the provider: no store write.
-      const before = await revisions();
-      expect(await sync(id, 'brokers-list')).toMatchObject({
+      const before = await maestro.revisions();
+      expect(await maestro.sync(id, 'brokers-list')).toMatchObject({
         outcome: 'success',
         seen: total,
         created: 0,
         updated: 0,
         deactivated: 0,
       });
-      expect(await revisions()).toBe(before);
+      expect(await maestro.revisions()).toBe(before);
 
       // A queue gone is marked inactive once a scan went through.
       const gone = sqs.queues('eu-west-1').pop()!;
-      expect(await sync(id, 'brokers-list')).toMatchObject({
+      expect(await maestro.sync(id, 'brokers-list')).toMatchObject({
         outcome: 'success',
         seen: total - 1,
         deactivated: 1,
@@ -183,7 +145,7 @@ describe.each(databases.eachSupportedId())(
         status: 403,
         message: 'not authorized to perform: sqs:getqueueattributes',
       };
-      expect(await sync(id, 'brokers-list')).toMatchObject({
+      expect(await maestro.sync(id, 'brokers-list')).toMatchObject({
         outcome: 'danger',
         permission: 'sqs:GetQueueAttributes',
       });
@@ -198,7 +160,7 @@ describe.each(databases.eachSupportedId())(
         b => b.region === 'us-east-1',
       )!;
       s3.buckets.delete(bucket.name);
-      expect(await sync(id, 'storage-object-list')).toMatchObject({
+      expect(await maestro.sync(id, 'storage-object-list')).toMatchObject({
         outcome: 'success',
         seen: total - 1,
         deactivated: 1,
@@ -209,7 +171,7 @@ describe.each(databases.eachSupportedId())(
       ).toBe(false);
 
       fake.aws.badCredentials = true;
-      expect(await sync(id, 'cdns-list')).toMatchObject({
+      expect(await maestro.sync(id, 'cdns-list')).toMatchObject({
         outcome: 'danger',
         message: expect.stringContaining('InvalidClientTokenId'),
       });

@@ -1,14 +1,12 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { FakeCloud, startFakeCloud } from '@maestro/fake-cloud';
-import { AddressInfo } from 'net';
 // The plugin this module extends; to be declared as a devDependency.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import maestroBackend from '@maestro/plugin-maestro-backend';
+import {
+  DiscoveryTestBackend,
+  startDiscoveryTestBackend,
+} from '@maestro/plugin-maestro-node/testUtils';
 import maestroModuleAzure from './index';
 import { armName } from './translate/common';
 
@@ -30,25 +28,7 @@ describe.each(databases.eachSupportedId())(
   'Azure discovery end to end on %p',
   databaseId => {
     let fake: FakeCloud;
-    let baseUrl: string;
-    let knex: any;
-    const user = mockCredentials.user.header('user:default/ada');
-    /** A REST call as the portal makes it; fails the test on another status. */
-    const api = async (
-      method: string,
-      path: string,
-      status: number,
-      body?: unknown,
-    ) => {
-      const res = await fetch(`${baseUrl}/api/maestro${path}`, {
-        method,
-        headers: { authorization: user, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      expect(`${res.status} ${path}`).toBe(`${status} ${path}`);
-      return text ? JSON.parse(text) : undefined;
-    };
+    let maestro: DiscoveryTestBackend;
 
     beforeAll(async () => {
       fake = await startFakeCloud({
@@ -59,22 +39,10 @@ describe.each(databases.eachSupportedId())(
           pageSize: 20,
         },
       });
-      knex = await databases.init(databaseId);
-      const backend = await startTestBackend({
-        features: [
-          maestroBackend,
-          maestroModuleAzure,
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: {
-              maestro: { discovery: { encryptionKey: 'end-to-end-test-key' } },
-            },
-          }),
-        ],
+      maestro = await startDiscoveryTestBackend({
+        knex: await databases.init(databaseId),
+        features: [maestroBackend, maestroModuleAzure],
       });
-      baseUrl = `http://localhost:${
-        (backend.server.address() as AddressInfo).port
-      }`;
     });
     afterAll(() => fake.close());
 
@@ -88,7 +56,7 @@ describe.each(databases.eachSupportedId())(
       caCertificate: fake.caCertificate,
     });
     const createConnection = async () => {
-      const created = await api('POST', '/connections', 201, {
+      const created = await maestro.api('POST', '/connections', 201, {
         type: 'azure',
         title: 'Azure fake',
         datacenter: 'datacenter:default/azure-fake',
@@ -97,18 +65,12 @@ describe.each(databases.eachSupportedId())(
       });
       return created.id as string;
     };
-    const sync = async (id: string) => {
-      await api('POST', `/connections/${id}/tasks/server-list/sync`, 202);
-      const tasks = await api('GET', `/connections/${id}/tasks`, 200);
-      return tasks.items.find((t: any) => t.task === 'server-list');
-    };
-    const revisions = async () =>
-      Number((await knex('maestro_revisions').count({ n: '*' }))[0].n);
+    const sync = (id: string) => maestro.sync(id, 'server-list');
     const server = (vmId: string) =>
-      api('GET', `/entities/servers/default/${armName(vmId)}`, 200);
+      maestro.api('GET', `/entities/servers/default/${armName(vmId)}`, 200);
 
     it('refuses connection fields that are not GUIDs or https URLs', async () => {
-      const refused = await api('POST', '/connections', 400, {
+      const refused = await maestro.api('POST', '/connections', 400, {
         type: 'azure',
         title: 'Azure typo',
         datacenter: 'datacenter:default/azure-fake',
@@ -152,7 +114,7 @@ describe.each(databases.eachSupportedId())(
       });
 
       // Nothing changed at the provider: no store write.
-      const before = await revisions();
+      const before = await maestro.revisions();
       expect(await sync(id)).toMatchObject({
         outcome: 'success',
         seen: all,
@@ -160,7 +122,7 @@ describe.each(databases.eachSupportedId())(
         updated: 0,
         deactivated: 0,
       });
-      expect(await revisions()).toBe(before);
+      expect(await maestro.revisions()).toBe(before);
 
       // A VM gone from the subscription is marked inactive after a complete scan.
       west.virtualMachines = west.virtualMachines.filter(v => v !== vm);

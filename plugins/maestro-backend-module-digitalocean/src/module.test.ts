@@ -1,14 +1,12 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { FakeCloud, startFakeCloud } from '@maestro/fake-cloud';
-import { AddressInfo } from 'net';
 // The plugin this module extends; declared as a devDependency.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import maestroBackend from '@maestro/plugin-maestro-backend';
+import {
+  DiscoveryTestBackend,
+  startDiscoveryTestBackend,
+} from '@maestro/plugin-maestro-node/testUtils';
 import maestroModuleDigitalOcean from './index';
 
 jest.setTimeout(120_000);
@@ -30,46 +28,16 @@ describe.each(databases.eachSupportedId())(
   'DigitalOcean discovery end to end on %p',
   databaseId => {
     let fake: FakeCloud;
-    let baseUrl: string;
-    let knex: any;
-    const user = mockCredentials.user.header('user:default/ada');
-    /** A REST call as the portal makes it; fails the test on another status. */
-    const api = async (
-      method: string,
-      path: string,
-      status: number,
-      body?: unknown,
-    ) => {
-      const res = await fetch(`${baseUrl}/api/maestro${path}`, {
-        method,
-        headers: { authorization: user, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      expect(`${res.status} ${path}`).toBe(`${status} ${path}`);
-      return text ? JSON.parse(text) : undefined;
-    };
+    let maestro: DiscoveryTestBackend;
 
     beforeAll(async () => {
       fake = await startFakeCloud({
         digitalocean: { regions: ['nyc3', 'ams3'], dropletsPerRegion: 110 },
       });
-      knex = await databases.init(databaseId);
-      const backend = await startTestBackend({
-        features: [
-          maestroBackend,
-          maestroModuleDigitalOcean,
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: {
-              maestro: { discovery: { encryptionKey: 'end-to-end-test-key' } },
-            },
-          }),
-        ],
+      maestro = await startDiscoveryTestBackend({
+        knex: await databases.init(databaseId),
+        features: [maestroBackend, maestroModuleDigitalOcean],
       });
-      baseUrl = `http://localhost:${
-        (backend.server.address() as AddressInfo).port
-      }`;
     });
     afterAll(() => fake.close());
 
@@ -81,44 +49,37 @@ describe.each(databases.eachSupportedId())(
       endpoint: `${fake.url}/digitalocean`,
       spacesEndpoint: `${fake.url}/digitalocean/spaces/{region}`,
     });
-    const sync = async (id: string, task: string) => {
-      await api('POST', `/connections/${id}/tasks/${task}/sync`, 202);
-      const tasks = await api('GET', `/connections/${id}/tasks`, 200);
-      return tasks.items.find((t: any) => t.task === task);
-    };
-    const revisions = async () =>
-      Number((await knex('maestro_revisions').count({ n: '*' }))[0].n);
 
     it('refuses a connection with a malformed token, and never returns secrets', async () => {
-      await api('POST', '/connections', 400, {
+      await maestro.api('POST', '/connections', 400, {
         type: 'digitalocean',
         title: 'DigitalOcean',
         datacenter: 'datacenter:default/do-fake',
         settings: { ...settings(), token: 'Bearer abc' },
       });
-      const created = await api('POST', '/connections', 201, {
+      const created = await maestro.api('POST', '/connections', 201, {
         type: 'digitalocean',
         title: 'DigitalOcean',
         datacenter: 'datacenter:default/do-fake',
         settings: settings(),
       });
       const text = JSON.stringify(
-        await api('GET', `/connections/${created.id}`, 200),
+        await maestro.api('GET', `/connections/${created.id}`, 200),
       );
       expect(text).not.toContain(fake.digitalocean.token);
       expect(text).not.toContain(fake.digitalocean.spacesKey.secretAccessKey);
-      await api('DELETE', `/connections/${created.id}`, 204);
+      await maestro.api('DELETE', `/connections/${created.id}`, 204);
     });
 
     it('discovers, keeps still, deactivates, and reports failures', async () => {
-      const { id } = await api('POST', '/connections', 201, {
+      const { id } = await maestro.api('POST', '/connections', 201, {
         type: 'digitalocean',
         title: 'DigitalOcean fake',
         datacenter: 'datacenter:default/do-fake',
         owner: 'group:default/sre',
         settings: settings(),
       });
-      expect(await sync(id, 'server-list')).toMatchObject({
+      expect(await maestro.sync(id, 'server-list')).toMatchObject({
         outcome: 'success',
         seen: DROPLETS,
         created: DROPLETS,
@@ -127,7 +88,7 @@ describe.each(databases.eachSupportedId())(
       const droplet = fake.digitalocean.data.droplets.find(
         d => d.region.slug === 'ams3' && d.status === 'active',
       )!;
-      const server = await api(
+      const server = await maestro.api(
         'GET',
         `/entities/servers/default/droplet-${droplet.id}`,
         200,
@@ -152,51 +113,58 @@ describe.each(databases.eachSupportedId())(
         'loadbalance-list',
         'storage-object-list',
       ]) {
-        expect(await sync(id, task)).toMatchObject({ outcome: 'success' });
+        expect(await maestro.sync(id, task)).toMatchObject({
+          outcome: 'success',
+        });
       }
       const volume = fake.digitalocean.data.volumes.find(
         v => v.droplet_ids.length,
       )!;
       expect(
-        (await api('GET', `/entities/volumes/default/${volume.id}`, 200)).entity
-          .spec.server,
+        (
+          await maestro.api(
+            'GET',
+            `/entities/volumes/default/${volume.id}`,
+            200,
+          )
+        ).entity.spec.server,
       ).toBe(`server:default/droplet-${volume.droplet_ids[0]}`);
       const lb = fake.digitalocean.data.loadBalancers[0];
       expect(
-        (await api('GET', `/entities/resources/default/${lb.id}`, 200)).entity
-          .spec,
+        (await maestro.api('GET', `/entities/resources/default/${lb.id}`, 200))
+          .entity.spec,
       ).toMatchObject({
         type: 'load-balancer',
         owner: 'group:default/sre',
         targets: lb.droplet_ids.map(d => `server:default/droplet-${d}`),
       });
       const bucket = fake.digitalocean.data.buckets[0];
-      await api(
+      await maestro.api(
         'GET',
         `/entities/resources/default/spaces-${bucket.region}-${bucket.name}`,
         200,
       );
 
       // Nothing changed at the provider: no store write.
-      const before = await revisions();
-      expect(await sync(id, 'server-list')).toMatchObject({
+      const before = await maestro.revisions();
+      expect(await maestro.sync(id, 'server-list')).toMatchObject({
         outcome: 'success',
         seen: DROPLETS,
         created: 0,
         updated: 0,
         deactivated: 0,
       });
-      expect(await revisions()).toBe(before);
+      expect(await maestro.revisions()).toBe(before);
 
       // A droplet gone from the account is marked inactive after a complete scan.
       const data = fake.digitalocean.data;
       data.droplets.splice(data.droplets.indexOf(droplet), 1);
-      expect(await sync(id, 'server-list')).toMatchObject({
+      expect(await maestro.sync(id, 'server-list')).toMatchObject({
         outcome: 'success',
         seen: DROPLETS - 1,
         deactivated: 1,
       });
-      const gone = await api(
+      const gone = await maestro.api(
         'GET',
         `/entities/servers/default/droplet-${droplet.id}`,
         200,
@@ -213,12 +181,12 @@ describe.each(databases.eachSupportedId())(
         id: 'forbidden',
         message: 'You are not authorized to perform this operation',
       };
-      expect(await sync(id, 'server-list')).toMatchObject({
+      expect(await maestro.sync(id, 'server-list')).toMatchObject({
         outcome: 'danger',
         permission: 'droplet:read',
       });
       for (const d of removed) {
-        const res = await api(
+        const res = await maestro.api(
           'GET',
           `/entities/servers/default/droplet-${d.id}`,
           200,
@@ -228,7 +196,7 @@ describe.each(databases.eachSupportedId())(
       fake.digitalocean.resetSwitches();
 
       fake.digitalocean.badCredentials = true;
-      expect(await sync(id, 'server-list')).toMatchObject({
+      expect(await maestro.sync(id, 'server-list')).toMatchObject({
         outcome: 'danger',
         message: 'unauthorized: Unable to authenticate you',
       });

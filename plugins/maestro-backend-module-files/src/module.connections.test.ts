@@ -1,16 +1,14 @@
 import fs from 'fs';
 import path from 'path';
-import {
-  TestDatabases,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { AddressInfo } from 'net';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { FakeCloud, FakeS3, startFakeCloud } from '@maestro/fake-cloud';
 // The plugin this module extends; a devDependency.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import maestroBackend from '@maestro/plugin-maestro-backend';
+import {
+  DiscoveryTestBackend,
+  startDiscoveryTestBackend,
+} from '@maestro/plugin-maestro-node/testUtils';
 import { maestroModuleFiles } from './module';
 import {
   SftpTestServer,
@@ -36,36 +34,13 @@ describe.each(databases.eachSupportedId())(
   'Files connections end to end on %p',
   databaseId => {
     const user = generateKey();
-    const authorization = mockCredentials.user.header('user:default/ada');
     let tree: { root: string; facts: string };
     let server: SftpTestServer;
     let fake: FakeCloud;
-    let baseUrl: string;
+    let maestro: DiscoveryTestBackend;
     let knex: any;
 
-    /** A REST call as the portal makes it; fails the test on another status. */
-    const api = async (
-      method: string,
-      route: string,
-      status: number,
-      body?: unknown,
-    ) => {
-      const res = await fetch(`${baseUrl}/api/maestro${route}`, {
-        method,
-        headers: { authorization, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      expect(`${res.status} ${route}`).toBe(`${status} ${route}`);
-      return text ? JSON.parse(text) : undefined;
-    };
-    const sync = async (id: string) => {
-      await api('POST', `/connections/${id}/tasks/files-sync/sync`, 202);
-      const tasks = await api('GET', `/connections/${id}/tasks`, 200);
-      return tasks.items.find((t: any) => t.task === 'files-sync');
-    };
-    const revisions = async () =>
-      Number((await knex('maestro_revisions').count({ n: '*' }))[0].n);
+    const sync = (id: string) => maestro.sync(id, 'files-sync');
     const startServer = (port?: number) =>
       startSftpServer({
         root: tree.root,
@@ -79,24 +54,11 @@ describe.each(databases.eachSupportedId())(
       server = await startServer();
       fake = await startFakeCloud();
       knex = await databases.init(databaseId);
-      const backend = await startTestBackend({
-        features: [
-          maestroBackend,
-          maestroModuleFiles,
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: {
-              maestro: {
-                discovery: { encryptionKey: 'end-to-end-test-key' },
-                import: { maxUploadBytes: 1024 * 1024 },
-              },
-            },
-          }),
-        ],
+      maestro = await startDiscoveryTestBackend({
+        knex,
+        features: [maestroBackend, maestroModuleFiles],
+        config: { maestro: { import: { maxUploadBytes: 1024 * 1024 } } },
       });
-      baseUrl = `http://localhost:${
-        (backend.server.address() as AddressInfo).port
-      }`;
     });
     afterAll(async () => {
       await server.close();
@@ -121,7 +83,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('offers the three connection types with their transports', async () => {
-      const types = await api('GET', '/connection-types', 200);
+      const types = await maestro.api('GET', '/connection-types', 200);
       const files = types.items.filter((t: any) =>
         ['ansible', 'terraform', 'json'].includes(t.type),
       );
@@ -139,20 +101,20 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('refuses a connection whose fields do not fit its transport', async () => {
-      const res = await fetch(`${baseUrl}/api/maestro/connections`, {
-        method: 'POST',
-        headers: { authorization, 'content-type': 'application/json' },
-        body: JSON.stringify(
-          connectionBody({ port: '70000', privateKey: 'not a key' }),
-        ),
-      });
-      expect(res.status).toBe(400);
-      expect(await res.text()).toMatch(/settings.port.*settings.privateKey/);
+      const refused = await maestro.api(
+        'POST',
+        '/connections',
+        400,
+        connectionBody({ port: '70000', privateKey: 'not a key' }),
+      );
+      expect(JSON.stringify(refused)).toMatch(
+        /settings.port.*settings.privateKey/,
+      );
     });
 
     it('reads facts over SSH, writes nothing of a bad tree, pins the host key and fails loudly when it changes', async () => {
       // As the connection form sends it: a single-line field drops line breaks.
-      const created = await api(
+      const created = await maestro.api(
         'POST',
         '/connections',
         201,
@@ -168,7 +130,11 @@ describe.each(databases.eachSupportedId())(
         deactivated: 0,
         message: expect.stringContaining('from 2 file(s) of sftp://'),
       });
-      const web2 = await api('GET', '/entities/servers/default/web-2', 200);
+      const web2 = await maestro.api(
+        'GET',
+        '/entities/servers/default/web-2',
+        200,
+      );
       expect(web2.entity.spec).toMatchObject({
         hostname: 'web-2',
         ipv4Private: '10.20.0.12',
@@ -176,17 +142,18 @@ describe.each(databases.eachSupportedId())(
         datacenter: { ref: 'datacenter:default/site-a' },
       });
       expect(
-        (await api('GET', '/entities/servers/default/vm', 200)).entity.spec,
+        (await maestro.api('GET', '/entities/servers/default/vm', 200)).entity
+          .spec,
       ).toMatchObject({ hostname: 'vm', os: { dist: expect.any(String) } });
 
       // Unchanged files: nothing written.
-      const before = await revisions();
+      const before = await maestro.revisions();
       expect(await sync(created.id)).toMatchObject({
         outcome: 'success',
         created: 0,
         updated: 0,
       });
-      expect(await revisions()).toBe(before);
+      expect(await maestro.revisions()).toBe(before);
 
       // A broken file among good ones: the run fails and writes nothing.
       const facts = path.join(tree.root, 'opt/ansible-facts');
@@ -198,9 +165,10 @@ describe.each(databases.eachSupportedId())(
       const failed = await sync(created.id);
       expect(failed).toMatchObject({ outcome: 'danger', deactivated: 0 });
       expect(failed.message).toMatch(/db-1 at line 1.*is not valid JSON/);
-      expect(await revisions()).toBe(before);
+      expect(await maestro.revisions()).toBe(before);
       expect(
-        (await api('GET', '/entities/servers/default/web-2', 200)).active,
+        (await maestro.api('GET', '/entities/servers/default/web-2', 200))
+          .active,
       ).toBe(true);
 
       // The tree fixed, web-2 gone: a complete read marks it inactive.
@@ -209,7 +177,8 @@ describe.each(databases.eachSupportedId())(
       expect(gone).toMatchObject({ outcome: 'success' });
       expect(gone.deactivated).toBeGreaterThanOrEqual(1);
       expect(
-        (await api('GET', '/entities/servers/default/web-2', 200)).active,
+        (await maestro.api('GET', '/entities/servers/default/web-2', 200))
+          .active,
       ).toBe(false);
 
       // Another host key at the same address: loud failure, nothing written.
@@ -217,21 +186,21 @@ describe.each(databases.eachSupportedId())(
       const port = server.port;
       await server.close();
       server = await startServer(port);
-      const afterGone = await revisions();
+      const afterGone = await maestro.revisions();
       const changed = await sync(created.id);
       expect(changed).toMatchObject({ outcome: 'danger', seen: 0 });
       expect(changed.message).toContain('HOST KEY CHANGED');
       expect(changed.message).toContain(`expected ${pinned}`);
       expect(changed.message).toContain(`presented ${server.fingerprint}`);
       expect(server.opened).toEqual([]);
-      expect(await revisions()).toBe(afterGone);
+      expect(await maestro.revisions()).toBe(afterGone);
 
       // Re-pinned deliberately: the host changed (same server, by name).
       const { privateKey: _kept, ...settings } = connectionBody({
         host: 'localhost',
       }).settings;
       // The stored key stays: secrets left out of an update are kept.
-      await api('PUT', `/connections/${created.id}`, 200, {
+      await maestro.api('PUT', `/connections/${created.id}`, 200, {
         ...connectionBody(),
         settings,
       });
@@ -246,7 +215,7 @@ describe.each(databases.eachSupportedId())(
       const s3 = fake.aws.services.get('s3') as FakeS3;
       s3.createBucket('tf-remote-state', 'us-east-1');
       s3.putObject('tf-remote-state', 'env/prod/terraform.tfstate', realState);
-      const created = await api('POST', '/connections', 201, {
+      const created = await maestro.api('POST', '/connections', 201, {
         type: 'terraform',
         title: 'Production state',
         datacenter: 'datacenter:default/aws-prod',
@@ -268,7 +237,7 @@ describe.each(databases.eachSupportedId())(
           /^\d+ record\(s\) from 1 file\(s\) of s3:\/\/tf-remote-state\/env\/prod\/terraform.tfstate at .*; \d+ part\(s\) skipped: /,
         ),
       });
-      const server0 = await api(
+      const server0 = await maestro.api(
         'GET',
         '/entities/servers/default/i-0aaa000000000000a',
         200,

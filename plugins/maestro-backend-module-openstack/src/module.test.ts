@@ -1,14 +1,12 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { FakeCloud, startFakeCloud } from '@maestro/fake-cloud';
-import { AddressInfo } from 'net';
 // The plugin this module extends; declared as a devDependency.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import maestroBackend from '@maestro/plugin-maestro-backend';
+import {
+  DiscoveryTestBackend,
+  startDiscoveryTestBackend,
+} from '@maestro/plugin-maestro-node/testUtils';
 import maestroModuleOpenStack from './index';
 
 jest.setTimeout(120_000);
@@ -27,51 +25,21 @@ describe.each(databases.eachSupportedId())(
   'OpenStack discovery end to end on %p',
   databaseId => {
     let fake: FakeCloud;
-    let baseUrl: string;
-    let knex: any;
-    const user = mockCredentials.user.header('user:default/ada');
-    /** A REST call as the portal makes it; fails the test on another status. */
-    const api = async (
-      method: string,
-      path: string,
-      status: number,
-      body?: unknown,
-    ) => {
-      const res = await fetch(`${baseUrl}/api/maestro${path}`, {
-        method,
-        headers: { authorization: user, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      expect(`${res.status} ${path}`).toBe(`${status} ${path}`);
-      return text ? JSON.parse(text) : undefined;
-    };
+    let maestro: DiscoveryTestBackend;
 
     beforeAll(async () => {
       fake = await startFakeCloud({ openstack: { serversPerRegion: 60 } });
-      knex = await databases.init(databaseId);
-      const backend = await startTestBackend({
-        features: [
-          maestroBackend,
-          maestroModuleOpenStack,
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: {
-              maestro: { discovery: { encryptionKey: 'end-to-end-test-key' } },
-            },
-          }),
-        ],
+      maestro = await startDiscoveryTestBackend({
+        knex: await databases.init(databaseId),
+        features: [maestroBackend, maestroModuleOpenStack],
       });
-      baseUrl = `http://localhost:${
-        (backend.server.address() as AddressInfo).port
-      }`;
     });
     afterAll(() => fake.close());
     afterEach(() => fake.openstack.resetSwitches());
 
     const createConnection = async () => {
       const c = fake.openstack.defaultCredentials;
-      const created = await api('POST', '/connections', 201, {
+      const created = await maestro.api('POST', '/connections', 201, {
         type: 'openstack',
         title: 'OpenStack fake',
         datacenter: 'datacenter:default/openstack-fake',
@@ -90,31 +58,20 @@ describe.each(databases.eachSupportedId())(
       expect(JSON.stringify(created)).not.toContain(c.password);
       return created.id as string;
     };
-    const sync = async (id: string, task = 'server-list') => {
-      await api('POST', `/connections/${id}/tasks/${task}/sync`, 202);
-      const tasks = await api('GET', `/connections/${id}/tasks`, 200);
-      return tasks.items.find((t: any) => t.task === task);
-    };
-    const revisions = async () =>
-      Number((await knex('maestro_revisions').count({ n: '*' }))[0].n);
+    const sync = (id: string, task = 'server-list') => maestro.sync(id, task);
 
     it('refuses an incomplete connection with field errors', async () => {
-      const res = await fetch(`${baseUrl}/api/maestro/connections`, {
-        method: 'POST',
-        headers: { authorization: user, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          type: 'openstack',
-          title: 'Incomplete',
-          datacenter: 'datacenter:default/openstack-fake',
-          settings: {
-            authUrl: `${fake.url}/openstack/identity/v3`,
-            username: 'maestro',
-            password: 'x',
-          },
-        }),
+      const refused = await maestro.api('POST', '/connections', 400, {
+        type: 'openstack',
+        title: 'Incomplete',
+        datacenter: 'datacenter:default/openstack-fake',
+        settings: {
+          authUrl: `${fake.url}/openstack/identity/v3`,
+          username: 'maestro',
+          password: 'x',
+        },
       });
-      expect(res.status).toBe(400);
-      expect(await res.text()).toContain('or projectId is required');
+      expect(JSON.stringify(refused)).toContain('or projectId is required');
     });
 
     it('discovers, keeps still, deactivates, and reports failures', async () => {
@@ -130,7 +87,7 @@ describe.each(databases.eachSupportedId())(
       const region = fake.openstack.region('RegionTwo');
       const server = region.servers.find(s => s.status === 'ACTIVE')!;
       const flavor = region.flavors.find(f => f.id === server.flavorId)!;
-      const record = await api(
+      const record = await maestro.api(
         'GET',
         `/entities/servers/default/${server.id}`,
         200,
@@ -149,7 +106,7 @@ describe.each(databases.eachSupportedId())(
       });
 
       // Nothing changed in the cloud: no store write.
-      const before = await revisions();
+      const before = await maestro.revisions();
       expect(await sync(id)).toMatchObject({
         outcome: 'success',
         seen: 120,
@@ -157,7 +114,7 @@ describe.each(databases.eachSupportedId())(
         updated: 0,
         deactivated: 0,
       });
-      expect(await revisions()).toBe(before);
+      expect(await maestro.revisions()).toBe(before);
 
       // A server gone from Nova is marked inactive after a complete scan.
       region.servers = region.servers.filter(s => s !== server);
@@ -166,7 +123,7 @@ describe.each(databases.eachSupportedId())(
         seen: 119,
         deactivated: 1,
       });
-      const gone = await api(
+      const gone = await maestro.api(
         'GET',
         `/entities/servers/default/${server.id}`,
         200,
@@ -191,11 +148,20 @@ describe.each(databases.eachSupportedId())(
         ),
       });
       expect(
-        (await api('GET', `/entities/servers/default/${leaving.id}`, 200))
-          .active,
+        (
+          await maestro.api(
+            'GET',
+            `/entities/servers/default/${leaving.id}`,
+            200,
+          )
+        ).active,
       ).toBe(false);
       for (const s of removed) {
-        const res = await api('GET', `/entities/servers/default/${s.id}`, 200);
+        const res = await maestro.api(
+          'GET',
+          `/entities/servers/default/${s.id}`,
+          200,
+        );
         expect(res.active).toBe(s.status !== 'SOFT_DELETED');
       }
       fake.openstack.resetSwitches();
@@ -225,7 +191,7 @@ describe.each(databases.eachSupportedId())(
       });
       const region = fake.openstack.region('RegionOne');
       const lb = region.loadBalancers[0];
-      const record = await api(
+      const record = await maestro.api(
         'GET',
         `/entities/resources/default/${lb.id}`,
         200,

@@ -1,14 +1,12 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { FakeCloud, startFakeCloud } from '@maestro/fake-cloud';
-import { AddressInfo } from 'net';
 // The plugin this module extends; to be declared as a devDependency.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import maestroBackend from '@maestro/plugin-maestro-backend';
+import {
+  DiscoveryTestBackend,
+  startDiscoveryTestBackend,
+} from '@maestro/plugin-maestro-node/testUtils';
 import maestroModuleAws from '../index';
 
 jest.setTimeout(180_000);
@@ -27,29 +25,9 @@ describe.each(databases.eachSupportedId())(
   'AWS managed services end to end on %p',
   databaseId => {
     let fake: FakeCloud;
-    let baseUrl: string;
+    let maestro: DiscoveryTestBackend;
     let connectionId: string;
-    const user = mockCredentials.user.header('user:default/ada');
-    const api = async (
-      method: string,
-      path: string,
-      status: number,
-      body?: unknown,
-    ) => {
-      const res = await fetch(`${baseUrl}/api/maestro${path}`, {
-        method,
-        headers: { authorization: user, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      expect(`${res.status} ${path}`).toBe(`${status} ${path}`);
-      return text ? JSON.parse(text) : undefined;
-    };
-    const sync = async (task: string) => {
-      await api('POST', `/connections/${connectionId}/tasks/${task}/sync`, 202);
-      const tasks = await api('GET', `/connections/${connectionId}/tasks`, 200);
-      return tasks.items.find((t: any) => t.task === task);
-    };
+    const sync = (task: string) => maestro.sync(connectionId, task);
 
     beforeAll(async () => {
       fake = await startFakeCloud({
@@ -59,23 +37,11 @@ describe.each(databases.eachSupportedId())(
           servicesPerRegion: 4,
         },
       });
-      const knex = await databases.init(databaseId);
-      const backend = await startTestBackend({
-        features: [
-          maestroBackend,
-          maestroModuleAws,
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: {
-              maestro: { discovery: { encryptionKey: 'end-to-end-test-key' } },
-            },
-          }),
-        ],
+      maestro = await startDiscoveryTestBackend({
+        knex: await databases.init(databaseId),
+        features: [maestroBackend, maestroModuleAws],
       });
-      baseUrl = `http://localhost:${
-        (backend.server.address() as AddressInfo).port
-      }`;
-      const created = await api('POST', '/connections', 201, {
+      const created = await maestro.api('POST', '/connections', 201, {
         type: 'aws',
         title: 'AWS fake',
         datacenter: 'datacenter:default/aws-fake',
@@ -121,7 +87,7 @@ describe.each(databases.eachSupportedId())(
       }
 
       const classic = region.classicLoadBalancers[0];
-      const lb = await api(
+      const lb = await maestro.api(
         'GET',
         `/entities/resources/default/${classic.dnsName.split('.')[0]}`,
         200,
@@ -134,7 +100,7 @@ describe.each(databases.eachSupportedId())(
         datacenter: { ref: 'datacenter:default/aws-fake', region: 'us-east-1' },
       });
       const db = region.dbInstances[1];
-      const stored = await api(
+      const stored = await maestro.api(
         'GET',
         `/entities/resources/default/${db.dbiResourceId.toLowerCase()}`,
         200,
@@ -145,7 +111,7 @@ describe.each(databases.eachSupportedId())(
         instanceClass: db.dbInstanceClass,
       });
       const nat = region.natGateways[0];
-      const network = await api(
+      const network = await maestro.api(
         'GET',
         `/entities/networks/default/${nat.natGatewayId}`,
         200,
@@ -184,7 +150,7 @@ describe.each(databases.eachSupportedId())(
         permission: 'rds:DescribeDBClusters',
         deactivated: 0,
       });
-      expect((await api('GET', url(gone), 200)).active).toBe(true);
+      expect((await maestro.api('GET', url(gone), 200)).active).toBe(true);
       fake.aws.resetSwitches();
 
       region.dbInstances.unshift(kept);
@@ -192,8 +158,8 @@ describe.each(databases.eachSupportedId())(
         outcome: 'success',
         deactivated: 1,
       });
-      expect((await api('GET', url(gone), 200)).active).toBe(false);
-      expect((await api('GET', url(kept), 200)).active).toBe(true);
+      expect((await maestro.api('GET', url(gone), 200)).active).toBe(false);
+      expect((await maestro.api('GET', url(kept), 200)).active).toBe(true);
     });
   },
 );
