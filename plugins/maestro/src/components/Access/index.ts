@@ -5,3 +5,4 @@ export { AccessEntriesEditor } from './AccessEntriesEditor';
 export { PrincipalPicker } from './PrincipalPicker';
 export { usePrincipals } from './usePrincipals';
 export { useAllowed } from './useAllowed';
+export { ObjectRowActions } from './ObjectRowActions';

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Box, Button, Chip, IconButton, Tooltip } from '@material-ui/core';
-import DeleteIcon from '@material-ui/icons/Delete';
+import { Box, Button, Chip } from '@material-ui/core';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import {
   Content,
@@ -16,49 +15,10 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { SavedGraph, analyticsApiRef } from '../../api/analytics';
 import { NewGraphDialog } from './NewGraphDialog';
-import { useAllowed } from '../Access';
+import { ObjectRowActions } from '../Access';
 
 function short(ref: string) {
   return ref.replace(/^[^:]+:(default\/)?/, '');
-}
-
-/** Recompute and Delete of one graph, each shown to those the server lets do it. */
-function GraphActions(props: {
-  graph: SavedGraph;
-  busy: boolean;
-  onRecompute: () => void;
-  onDelete: () => void;
-}) {
-  const { graph, busy } = props;
-  const { allowed } = useAllowed({ kind: 'graph', id: graph.id });
-  return (
-    <>
-      {allowed.update && (
-        <Tooltip title="Recompute">
-          <IconButton
-            size="small"
-            aria-label={`Recompute ${graph.name}`}
-            disabled={busy}
-            onClick={props.onRecompute}
-          >
-            <RefreshIcon />
-          </IconButton>
-        </Tooltip>
-      )}
-      {allowed.delete && (
-        <Tooltip title="Delete">
-          <IconButton
-            size="small"
-            aria-label={`Delete ${graph.name}`}
-            disabled={busy}
-            onClick={props.onDelete}
-          >
-            <DeleteIcon />
-          </IconButton>
-        </Tooltip>
-      )}
-    </>
-  );
 }
 
 /** Analytics: saved business graphs, "New graph" and the dependency maker. */
@@ -131,10 +91,16 @@ export function GraphListPage() {
     {
       title: 'Actions',
       render: g => (
-        <GraphActions
-          graph={g}
+        <ObjectRowActions
+          target={{ kind: 'graph', id: g.id }}
+          name={g.name}
           busy={busy === g.id}
-          onRecompute={() => act(g.id, () => api.computeGraph(g.id))}
+          update={{
+            label: 'Recompute',
+            verb: 'Recompute',
+            icon: <RefreshIcon fontSize="small" />,
+            onClick: () => act(g.id, () => api.computeGraph(g.id)),
+          }}
           onDelete={() => {
             // eslint-disable-next-line no-alert
             if (window.confirm(`Delete the graph "${g.name}"?`))

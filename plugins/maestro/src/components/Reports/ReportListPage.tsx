@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Button, Chip, IconButton, Tooltip } from '@material-ui/core';
-import DeleteIcon from '@material-ui/icons/Delete';
+import { Button, Chip } from '@material-ui/core';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import {
   Content,
@@ -18,46 +17,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { SavedReport } from '@maestro/plugin-maestro-common';
 import { reportsApiRef } from '../../api/reports';
 import { StatusChip } from './StatusChip';
-import { useAllowed } from '../Access';
-
-/** Run and Delete of one report, each shown to those the server lets do it. */
-function ReportActions(props: {
-  report: SavedReport;
-  busy: boolean;
-  onRun: () => void;
-  onDelete: () => void;
-}) {
-  const { report, busy } = props;
-  const { allowed } = useAllowed({ kind: 'report', id: report.id });
-  return (
-    <>
-      {allowed.update && (
-        <Tooltip title="Run now">
-          <IconButton
-            size="small"
-            aria-label={`Run ${report.name}`}
-            disabled={busy}
-            onClick={props.onRun}
-          >
-            <RefreshIcon fontSize="small" />
-          </IconButton>
-        </Tooltip>
-      )}
-      {allowed.delete && (
-        <Tooltip title="Delete">
-          <IconButton
-            size="small"
-            aria-label={`Delete ${report.name}`}
-            disabled={busy}
-            onClick={props.onDelete}
-          >
-            <DeleteIcon fontSize="small" />
-          </IconButton>
-        </Tooltip>
-      )}
-    </>
-  );
-}
+import { ObjectRowActions } from '../Access';
 
 /** Reports: saved reports with status, name, type, updated at and actions. */
 export function ReportListPage() {
@@ -107,10 +67,16 @@ export function ReportListPage() {
       title: 'Actions',
       sorting: false,
       render: r => (
-        <ReportActions
-          report={r}
+        <ObjectRowActions
+          target={{ kind: 'report', id: r.id }}
+          name={r.name}
           busy={busy === r.id}
-          onRun={() => act(r.id, () => api.runReport(r.id))}
+          update={{
+            label: 'Run now',
+            verb: 'Run',
+            icon: <RefreshIcon fontSize="small" />,
+            onClick: () => act(r.id, () => api.runReport(r.id)),
+          }}
           onDelete={() => act(r.id, () => api.deleteReport(r.id))}
         />
       ),
