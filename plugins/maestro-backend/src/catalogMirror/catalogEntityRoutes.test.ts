@@ -56,6 +56,11 @@ describe.each(databases.eachSupportedId())(
             .post(`/api/maestro${p}`)
             .set('authorization', auth)
             .send(body),
+        put: (p: string, body: object) =>
+          request(app)
+            .put(`/api/maestro${p}`)
+            .set('authorization', auth)
+            .send(body),
       };
     };
     const catalog = {
@@ -186,6 +191,12 @@ describe.each(databases.eachSupportedId())(
         'spec.environment': 'Production',
       });
       // Unowned and without entries: the configured default (restricted).
+      // (bob may read the report itself, not the records in it.)
+      await as('ada')
+        .put(`/reports/${serversReport}/access`, {
+          entries: [{ principal: 'user:default/bob', role: 'read' }],
+        })
+        .expect(200);
       expect(await rowsOf('bob', serversReport, 'entityRef')).toEqual([]);
       const run = await as('ada')
         .post(`/reports/${serversReport}/run`, {})
