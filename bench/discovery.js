@@ -1,5 +1,5 @@
 /*
- * yarn bench discovery [--instances N] [--regions R] [--postgres]
+ * yarn bench discovery [--instances N] [--regions R] [--postgres] [--no-roadie]
  *
  * A fake AWS account (@maestro/fake-cloud: real EC2 Query XML, paged) with N
  * instances in mixed states and about N volumes over R regions, discovered
@@ -8,12 +8,17 @@
  * catalog, a second sync with nothing changed, a sync with 1% changed, the
  * backend's peak RSS and the longest a request waited during the syncs.
  *
- * The Backstage community's provider (@roadiehq/catalog-backend-module-aws)
- * is not installed in this repository, so it is not run side by side.
+ * Then the Backstage community's EC2 provider (AWSEC2Provider of
+ * @roadiehq/catalog-backend-module-aws, installed by bench/roadie/install.js
+ * outside the workspace) runs against the same fake in its own process, one
+ * provider per region, and the two are printed side by side. `--no-roadie`
+ * skips it.
  */
 require('@backstage/cli/config/nodeTransform.cjs');
 const { startBackend, arg, seconds } = require('./lib');
 const { startFakeCloud } = require('@maestro/fake-cloud');
+const { ensureRoadieInstalled, ROADIE_PACKAGE } = require('./roadie/install');
+const { startRoadieEc2 } = require('./roadie/driveRoadieEc2');
 
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2', 'sa-east-1'];
 
@@ -25,6 +30,8 @@ const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2', 'sa-east-1'];
 function startLatencyProbe(backend) {
   let longest = 0;
   let running = true;
+  // A failed request ends the probe; its error surfaces at stop(), not as
+  // an unhandled rejection that would hide why the backend went away.
   const loop = (async () => {
     while (running) {
       const t = Date.now();
@@ -33,6 +40,7 @@ function startLatencyProbe(backend) {
       await new Promise(r => setTimeout(r, 20));
     }
   })();
+  loop.catch(() => {});
   return {
     async stop() {
       running = false;
@@ -61,16 +69,31 @@ async function waitForRun(backend, id, task, before) {
   }
 }
 
-/** Runs a task now and waits for its outcome. */
+/**
+ * Runs a task now and waits for its outcome. A scheduled run of the task
+ * may be under way (a long catalog wait outlasts the schedule): it is let
+ * finish first, since the backend refuses a second one (409).
+ */
 async function sync(backend, id, task) {
-  const before = (await taskState(backend, id, task)).lastRunAt;
-  const started = Date.now();
-  await backend.request(
-    'POST',
-    `/api/maestro/connections/${id}/tasks/${task}/sync`,
-  );
-  const run = await waitForRun(backend, id, task, before);
-  return { ms: run.ms - started, state: run.state };
+  for (;;) {
+    const state = await taskState(backend, id, task);
+    if (state.running) {
+      await waitForRun(backend, id, task, state.lastRunAt);
+      continue;
+    }
+    const started = Date.now();
+    try {
+      await backend.request(
+        'POST',
+        `/api/maestro/connections/${id}/tasks/${task}/sync`,
+      );
+    } catch (e) {
+      if (/: 409 /.test(e.message)) continue;
+      throw e;
+    }
+    const run = await waitForRun(backend, id, task, state.lastRunAt);
+    return { ms: run.ms - started, state: run.state };
+  }
 }
 
 async function catalogCount(backend, kind) {
@@ -114,33 +137,33 @@ const line = (label, task, ms) =>
     }, deactivated ${task.deactivated}`,
   );
 
-async function main() {
-  const instances = Number(arg('instances', '100000'));
-  const regions = REGIONS.slice(0, Number(arg('regions', '4')));
-  const postgres = process.argv.includes('--postgres');
-  const timeoutMs = Number(arg('timeout-minutes', '60')) * 60_000;
-  const perRegion = Math.ceil(instances / regions.length);
+/** Tags 1% of the instances (every 100th of each region) with `team`. */
+function changeOnePercent(regions, team) {
+  const changed = [];
+  for (const region of regions) {
+    for (let i = 0; i < region.instances.length; i += 100) {
+      region.instances[i].tags = [
+        ...region.instances[i].tags.filter(t => t.key !== 'team'),
+        { key: 'team', value: team },
+      ];
+      changed.push(region.instances[i]);
+    }
+  }
+  return changed;
+}
 
-  const fake = await startFakeCloud({
-    aws: {
-      regions,
-      instancesPerRegion: perRegion,
-      // Root volumes of live instances plus detached/data ones: ~N volumes.
-      extraVolumesPerRegion: Math.round(perRegion * 0.08),
-    },
-  });
+/** Maestro's part: its own lines as it goes, its figures for the table. */
+async function benchMaestro({ fake, regions, postgres, timeoutMs }) {
   const all = [...fake.aws.regions.values()];
   const totalInstances = all.reduce((n, r) => n + r.instances.length, 0);
   const totalVolumes = all.reduce((n, r) => n + r.volumes.length, 0);
-  console.log(
-    `Discovery benchmark: fake AWS account with ${totalInstances} instances and ${totalVolumes} volumes over ${
-      regions.length
-    } regions, ${postgres ? 'PostgreSQL' : 'SQLite file'}`,
-  );
-
   const backend = await startBackend({
     postgres,
     extraConfig: `maestro:\n  discovery:\n    encryptionKey: bench-discovery-encryption-key\n`,
+  });
+  let stderr = '';
+  backend.child.stderr.on('data', d => {
+    stderr = (stderr + d).slice(-2000);
   });
   try {
     const t0 = Date.now();
@@ -211,30 +234,209 @@ async function main() {
     const cursor2 = await feedEnd(backend, cursor);
     console.log(`    changes sent to the catalog: ${cursor2 - cursor}`);
 
-    let changed = 0;
-    for (const region of all) {
-      for (let i = 0; i < region.instances.length; i += 100) {
-        region.instances[i].tags = [
-          ...region.instances[i].tags.filter(t => t.key !== 'team'),
-          { key: 'team', value: 'changed' },
-        ];
-        changed++;
-      }
-    }
+    const changed = changeOnePercent(all, 'changed').length;
     const third = await sync(backend, id, 'server-list');
     line(`sync with 1% changed (${changed} instances)`, third.state, third.ms);
     const cursor3 = await feedEnd(backend, cursor2);
     console.log(`    changes sent to the catalog: ${cursor3 - cursor2}`);
 
+    const longestWaitMs = await probe.stop();
+    const peakRssMb = backend.peakRssMb();
     console.log(
-      `  longest wait of a portal request during the syncs: ${await probe.stop()} ms`,
+      `  longest wait of a portal request during the syncs: ${longestWaitMs} ms`,
     );
-    console.log(`  backend peak RSS: ${backend.peakRssMb()} MB`);
-    console.log(
-      '  @roadiehq/catalog-backend-module-aws: not installed here, not run',
+    console.log(`  backend peak RSS: ${peakRssMb} MB`);
+    return {
+      instances: servers.state.seen,
+      firstMs: servers.ms - t0,
+      firstCatalogMs: servedServers,
+      secondMs: second.ms,
+      secondChanges: cursor2 - cursor,
+      changedMs: third.ms,
+      changedChanges: cursor3 - cursor2,
+      peakRssMb,
+      longestWaitMs,
+    };
+  } catch (e) {
+    const { exitCode, signalCode } = backend.child;
+    if (exitCode === null && signalCode === null) throw e;
+    throw new Error(
+      `the backend exited (${
+        exitCode ?? signalCode
+      }) during the run: ${stderr.trim()}`,
     );
   } finally {
-    await backend.stop();
+    // stop() waits for an exit that has already happened when it died.
+    if (backend.child.exitCode === null && backend.child.signalCode === null)
+      await backend.stop();
+  }
+}
+
+const roadieLine = (label, run) =>
+  console.log(
+    `  ${label}: ${seconds(run.ms)} s, ${
+      run.entities
+    } entities in full mutations; per region ${run.regions
+      .map(r => `${r.region} ${r.entities} in ${seconds(r.ms)} s`)
+      .join(', ')}`,
+  );
+
+/**
+ * The community provider's part, after Maestro's backend has stopped so
+ * the two never share the CPU. Returns its figures, or `{ reason }`.
+ */
+async function benchRoadie({ fake, regions }) {
+  const install = ensureRoadieInstalled();
+  if (install.reason) return install;
+  const all = [...fake.aws.regions.values()];
+  const running = all.reduce(
+    (n, r) => n + r.instances.filter(i => i.state === 'running').length,
+    0,
+  );
+  console.log(
+    `${ROADIE_PACKAGE}@${install.version}, AWSEC2Provider: its own process, one provider per region (${regions.length}, run together), a connection that counts entities in place of the catalog`,
+  );
+  let roadie;
+  try {
+    roadie = await startRoadieEc2({ installDir: install.dir, fake, regions });
+    const first = await roadie.sync('first');
+    roadieLine('first sync, to the provider connection', first);
+    console.log(
+      `  records discovered: ${first.entities}/${running} running instances (it lists running ones only)`,
+    );
+    const second = await roadie.sync('second');
+    roadieLine('second sync, nothing changed', second);
+    const changed = changeOnePercent(all, 'changed-again');
+    const changedRunning = changed.filter(i => i.state === 'running').length;
+    const third = await roadie.sync('changed');
+    roadieLine(
+      `sync with 1% changed (${changed.length} instances, ${changedRunning} running)`,
+      third,
+    );
+    const longestStallMs = Math.max(
+      first.longestStallMs,
+      second.longestStallMs,
+      third.longestStallMs,
+    );
+    console.log(
+      `  longest event-loop stall during the syncs: ${longestStallMs} ms (first ${first.longestStallMs}, second ${second.longestStallMs}, 1% changed ${third.longestStallMs}; the larger of monitorEventLoopDelay and a 10 ms timer's drift)`,
+    );
+    const { peakRssMb } = await roadie.finish();
+    console.log(
+      `  process peak RSS: ${peakRssMb} MB (${roadie.baselineRssMb} MB once loaded, before the first sync)`,
+    );
+    return {
+      version: install.version,
+      running,
+      instances: first.entities,
+      firstMs: first.ms,
+      secondMs: second.ms,
+      secondEntities: second.entities,
+      changedMs: third.ms,
+      changedEntities: third.entities,
+      peakRssMb,
+      baselineRssMb: roadie.baselineRssMb,
+      longestStallMs,
+    };
+  } catch (e) {
+    roadie?.kill();
+    return { reason: `it failed: ${e.message.split('\n')[0]}` };
+  }
+}
+
+function printSideBySide(maestro, roadie) {
+  const rows = [
+    [
+      'records discovered (instances)',
+      `${maestro.instances} (every state)`,
+      `${roadie.instances} (running only, of ${roadie.running})`,
+    ],
+    [
+      'first full sync',
+      `${seconds(maestro.firstMs)} s to the store, ${
+        maestro.firstCatalogMs === undefined
+          ? 'TIMEOUT'
+          : `${seconds(maestro.firstCatalogMs)} s`
+      } to the catalog`,
+      `${seconds(roadie.firstMs)} s to the connection`,
+    ],
+    [
+      'second sync, nothing changed',
+      `${seconds(maestro.secondMs)} s, ${maestro.secondChanges} changes sent`,
+      `${seconds(roadie.secondMs)} s, ${
+        roadie.secondEntities
+      } entities re-sent`,
+    ],
+    [
+      'sync with 1% changed',
+      `${seconds(maestro.changedMs)} s, ${maestro.changedChanges} changes sent`,
+      `${seconds(roadie.changedMs)} s, ${
+        roadie.changedEntities
+      } entities re-sent`,
+    ],
+    [
+      'peak RSS',
+      `${maestro.peakRssMb} MB (whole backend)`,
+      `${roadie.peakRssMb} MB (provider process)`,
+    ],
+    [
+      'longest event-loop stall',
+      `${maestro.longestWaitMs} ms (request wait)`,
+      `${roadie.longestStallMs} ms (loop delay, timer drift)`,
+    ],
+  ];
+  const head = ['', 'Maestro', `Roadie EC2 provider ${roadie.version}`];
+  const widths = head.map((h, c) =>
+    Math.max(h.length, ...rows.map(r => r[c].length)),
+  );
+  const format = r =>
+    `  ${r.map((cell, c) => cell.padEnd(widths[c])).join('  ')}`.trimEnd();
+  console.log('\nSide by side, same fake account:');
+  console.log(format(head));
+  rows.forEach(r => console.log(format(r)));
+  console.log(
+    '  Maestro: a whole backend, writes to its store and the catalog, sends only changes; stall measured as the longest wait of a request to it.\n' +
+      '  Roadie: the provider alone; its connection only counts entities, so the catalog work on each full mutation is not included; stall from monitorEventLoopDelay and timer drift in its process.',
+  );
+}
+
+async function main() {
+  const instances = Number(arg('instances', '100000'));
+  const regions = REGIONS.slice(0, Number(arg('regions', '4')));
+  const postgres = process.argv.includes('--postgres');
+  const withRoadie = !process.argv.includes('--no-roadie');
+  const timeoutMs = Number(arg('timeout-minutes', '60')) * 60_000;
+  const perRegion = Math.ceil(instances / regions.length);
+
+  const fake = await startFakeCloud({
+    aws: {
+      regions,
+      instancesPerRegion: perRegion,
+      // Root volumes of live instances plus detached/data ones: ~N volumes.
+      extraVolumesPerRegion: Math.round(perRegion * 0.08),
+    },
+  });
+  try {
+    const all = [...fake.aws.regions.values()];
+    const totalInstances = all.reduce((n, r) => n + r.instances.length, 0);
+    const totalVolumes = all.reduce((n, r) => n + r.volumes.length, 0);
+    console.log(
+      `Discovery benchmark: fake AWS account with ${totalInstances} instances and ${totalVolumes} volumes over ${
+        regions.length
+      } regions, ${postgres ? 'PostgreSQL' : 'SQLite file'}`,
+    );
+    const maestro = await benchMaestro({ fake, regions, postgres, timeoutMs });
+    if (!withRoadie) {
+      console.log('Roadie EC2 provider: not run (--no-roadie)');
+      return;
+    }
+    const roadie = await benchRoadie({ fake, regions });
+    if (roadie.reason) {
+      console.log(`Roadie EC2 provider: not run, ${roadie.reason}`);
+      return;
+    }
+    printSideBySide(maestro, roadie);
+  } finally {
     await fake.close();
   }
 }

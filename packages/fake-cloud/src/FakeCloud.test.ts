@@ -55,6 +55,32 @@ describe('fake cloud, AWS', () => {
     );
   });
 
+  it('answers DescribeInstances without MaxResults unpaginated, as EC2 does', async () => {
+    // More matching instances than the largest page (1000).
+    const big = await startFakeCloud({
+      aws: { regions: ['us-east-1'], instancesPerRegion: 1600 },
+    });
+    try {
+      const { status, body } = await call(big, {
+        Action: 'DescribeInstances',
+        'Filter.1.Name': 'instance-state-name',
+        'Filter.1.Value.1': 'running',
+      });
+      expect(status).toBe(200);
+      const running = big.aws
+        .region('us-east-1')
+        .instances.filter(i => i.state === 'running')
+        .map(i => i.instanceId);
+      expect(running.length).toBeGreaterThan(1000);
+      expect(
+        [...body.matchAll(/<instanceId>([^<]+)<\/instanceId>/g)].map(m => m[1]),
+      ).toEqual(running);
+      expect(body).not.toContain('<nextToken>');
+    } finally {
+      await big.close();
+    }
+  });
+
   it('refuses MaxResults outside the documented range', async () => {
     const { status, body } = await call(fake, {
       Action: 'DescribeInstances',

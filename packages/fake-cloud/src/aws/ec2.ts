@@ -69,11 +69,13 @@ export const EC2_ACTIONS: Record<string, Ec2Handler> = {
     const matching = states
       ? region.instances.filter(i => states.includes(i.state))
       : region.instances;
-    const { items, nextToken } = page(matching, params, {
-      min: 5,
-      max: 1000,
-      defaultSize: 1000,
-    });
+    // Without MaxResults or NextToken the call is unpaginated, as in EC2:
+    // every matching instance in one answer (callers that never page, such
+    // as the Backstage community's EC2 provider, rely on it).
+    const paged = params.has('MaxResults') || params.has('NextToken');
+    const { items, nextToken } = paged
+      ? page(matching, params, { min: 5, max: 1000, defaultSize: 1000 })
+      : { items: matching, nextToken: undefined };
     // One reservation per instance, as launches one by one produce.
     return respond('DescribeInstances', ctx.requestId, {
       reservationSet: items.map(i => ({
