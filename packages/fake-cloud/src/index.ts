@@ -6,6 +6,8 @@
  */
 export { startFakeCloud } from './FakeCloud';
 export type { FakeCloud, FakeCloudOptions } from './FakeCloud';
+export { selfSignedCertificate } from './tls';
+export type { SelfSignedCertificate } from './tls';
 export { FakeAws } from './aws/FakeAws';
 export type { FakeAwsOptions, FakeFailure } from './aws/FakeAws';
 export * from './aws/awsData';

@@ -11,3 +11,4 @@ export * from './intervals';
 export * from './fileFormats';
 export * from './access';
 export * from './catalogAccess';
+export * from './sqliteWriteAheadLog';

@@ -1,5 +1,6 @@
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { selfSignedCertificate } from '@maestro/fake-cloud';
 
 /** A message as the server accepted it. */
 export interface ReceivedMail {
@@ -8,6 +9,8 @@ export interface ReceivedMail {
   rcptTo: string[];
   /** Whom the client had authenticated as when it sent the message. */
   user: string;
+  /** Whether the message came over TLS (from the first byte or STARTTLS). */
+  secure: boolean;
   /** Header names in lower case; the first of each, unfolded. */
   headers: Record<string, string>;
   raw: string;
@@ -35,9 +38,22 @@ function parseHeaders(raw: string): Record<string, string> {
 }
 
 /**
+ * How the server speaks TLS: not at all (plain TCP, no STARTTLS), from the
+ * first byte (`implicit`, as on port 465) or after STARTTLS. Its certificate
+ * is a fresh self-signed one, which a client checking certificates refuses.
+ */
+export type TestMailTls = 'none' | 'starttls' | 'implicit';
+
+/** Who may sign in, and how the server speaks TLS (`none` by default). */
+export interface TestMailServerOptions {
+  username: string;
+  password: string;
+  tls?: TestMailTls;
+}
+
+/**
  * A real SMTP server on loopback that requires AUTH and keeps what it
- * receives. Plain TCP without STARTTLS: on loopback there is nothing to
- * protect, and a self-signed certificate would fail the client's check.
+ * receives.
  */
 export class TestMailServer {
   readonly mails: ReceivedMail[] = [];
@@ -49,11 +65,13 @@ export class TestMailServer {
 
   private constructor(
     private readonly credentials: { username: string; password: string },
+    tls: TestMailTls,
   ) {
     this.server = new SMTPServer({
-      secure: false,
-      disabledCommands: ['STARTTLS'],
-      allowInsecureAuth: true,
+      secure: tls === 'implicit',
+      ...(tls === 'none' ? {} : selfSignedCertificate()),
+      disabledCommands: tls === 'starttls' ? [] : ['STARTTLS'],
+      allowInsecureAuth: tls === 'none',
       authMethods: ['PLAIN', 'LOGIN'],
       disableReverseLookup: true,
       logger: false,
@@ -88,6 +106,7 @@ export class TestMailServer {
             mailFrom: mailFrom ? mailFrom.address : '',
             rcptTo: rcptTo.map(r => r.address),
             user: String(session.user ?? ''),
+            secure: session.secure,
             headers: parseHeaders(raw),
             raw,
           });
@@ -99,11 +118,11 @@ export class TestMailServer {
   }
 
   /** Listens on a free port of 127.0.0.1. */
-  static async start(credentials: {
-    username: string;
-    password: string;
-  }): Promise<TestMailServer> {
-    const instance = new TestMailServer({ ...credentials });
+  static async start({
+    tls = 'none',
+    ...credentials
+  }: TestMailServerOptions): Promise<TestMailServer> {
+    const instance = new TestMailServer(credentials, tls);
     await new Promise<void>((resolve, reject) => {
       instance.server.once('error', reject);
       instance.server.listen(0, '127.0.0.1', () => resolve());
