@@ -10,7 +10,10 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { MaestroEntityProcessor } from './processor/MaestroEntityProcessor';
 import { MaestroEntityProvider } from './provider/MaestroEntityProvider';
 import { DeclaredEntitySync } from './declaredEntities/DeclaredEntitySync';
-import { maestroCatalogReadRule } from '@maestro/plugin-maestro-node';
+import {
+  maestroCatalogReadRule,
+  useSqliteWriteAheadLog,
+} from '@maestro/plugin-maestro-node';
 
 /**
  * Catalog module for Maestro: validates the Maestro kinds, emits their
@@ -42,6 +45,9 @@ export const catalogModuleMaestro = createBackendModule({
         catalogApi,
         ...services
       }) {
+        // On SQLite the catalog commits several transactions per entity it
+        // processes, each with an fsync unless the file is in WAL mode.
+        await useSqliteWriteAheadLog(await services.database.getClient());
         // Maestro's per-record access on the catalog's copies of records.
         permissionsRegistry.addPermissionRules([maestroCatalogReadRule]);
         catalog.addProcessor(new MaestroEntityProcessor());
