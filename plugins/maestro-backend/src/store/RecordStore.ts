@@ -6,7 +6,7 @@ import {
   RecordQuery,
 } from '@maestro/plugin-maestro-common';
 import { IdentityKey, StoredRecord, StoredRevision } from './types';
-import { promotedColumns } from './promotedFields';
+import { numericSortColumns, promotedColumns } from './promotedFields';
 import { applyFilters, applySortAndPage } from './listQuery';
 import { insertAccessEntries, readAccessEntries } from './accessRows';
 
@@ -47,6 +47,7 @@ function toRow(record: StoredRecord) {
     name: record.name,
     entity_ref: record.entityRef,
     ...promotedColumns(record.entity),
+    ...numericSortColumns(record.entity),
     active: record.active,
     deleted: record.deleted,
     entity: JSON.stringify(record.entity),

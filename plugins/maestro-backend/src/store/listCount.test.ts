@@ -13,8 +13,8 @@ const READER = ['user:default/carol', 'group:default/sre'];
 
 /** The SQL and bindings of the count a list runs (the query with count(*)). */
 async function countQueryOf(knex: Knex, run: () => Promise<unknown>) {
-  const queries: { sql: string; bindings: readonly unknown[] }[] = [];
-  const listen = (q: { sql: string; bindings: readonly unknown[] }) =>
+  const queries: { sql: string; bindings: readonly Knex.Value[] }[] = [];
+  const listen = (q: { sql: string; bindings: readonly Knex.Value[] }) =>
     queries.push(q);
   knex.on('query', listen);
   try {
@@ -30,7 +30,7 @@ async function countQueryOf(knex: Knex, run: () => Promise<unknown>) {
 /** How the database would run a query: PostgreSQL's or SQLite's plan, as text. */
 async function planOf(
   knex: Knex,
-  query: { sql: string; bindings: readonly unknown[] },
+  query: { sql: string; bindings: readonly Knex.Value[] },
 ) {
   if (knex.client.config.client === 'pg') {
     return knex.transaction(async tx => {
@@ -79,7 +79,7 @@ describe.each(databases.eachSupportedId())(
         applyAccessCriteria(
           knex,
           builder,
-          { type: 'claims', claims: READER, role: 'read' },
+          { type: 'hasRole', claims: READER, role: 'read' },
           table,
         );
 

@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { RecordQuery } from '@maestro/plugin-maestro-common';
-import { PROMOTED_FIELDS } from './promotedFields';
+import { NUMERIC_SORT_FIELDS, PROMOTED_FIELDS } from './promotedFields';
 
 const SEGMENT = /^[A-Za-z0-9_]+$/;
 export const MAX_PAGE_SIZE = 1000;
@@ -109,8 +109,13 @@ export function applySortAndPage(
 ): { offset: number; limit: number } {
   const order = query.order === 'desc' ? 'desc' : 'asc';
   const sort = query.sort ?? 'metadata.title';
+  const numeric = (NUMERIC_SORT_FIELDS as Record<string, string>)[sort];
   if (sort === 'updatedAt' || sort === 'createdAt') {
     builder.orderBy(sort === 'updatedAt' ? 'updated_at' : 'created_at', order);
+  } else if (numeric) {
+    // The column alone, so that its index gives the order. Where records
+    // without the field go is the database's choice, as for JSON fields.
+    builder.orderBy(numeric, order);
   } else {
     builder.orderByRaw(`? ${order}`, [fieldExpression(knex, sort)]);
   }

@@ -17,6 +17,29 @@ export const PROMOTED_FIELDS = {
   'spec.active': 'active',
 } as const;
 
+/**
+ * Numeric fields the servers list sorts by, copied into number columns:
+ * sorted from an index and in numeric order (2, 9, 10), where sorting the
+ * JSON text would read every row and put 10 before 2. Filters and reports
+ * still read these fields from the JSON document.
+ */
+export const NUMERIC_SORT_FIELDS = {
+  'spec.cpu': 'cpu',
+  'spec.memory': 'memory',
+} as const;
+
+function num(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** The numeric sort column values of an entity. */
+export function numericSortColumns(
+  entity: Entity,
+): Record<string, number | null> {
+  const spec = (entity.spec ?? {}) as Record<string, unknown>;
+  return { cpu: num(spec.cpu), memory: num(spec.memory) };
+}
+
 function str(value: unknown): string | null {
   if (value === undefined || value === null || value === '') return null;
   return String(value).slice(0, 255);
