@@ -46,7 +46,7 @@ describe.each(databases.eachSupportedId())(
 
     it('keeps the number columns in step with updates', async () => {
       await ctx.writePath.write(server('two', { cpu: 16, memory: 0.5 }), {
-        mode: 'replace',
+        mode: 'update',
         source: { type: 'ui' },
         actor: 'user:default/ada',
       });
