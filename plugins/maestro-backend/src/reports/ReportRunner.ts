@@ -11,6 +11,7 @@ import {
   compileReport,
 } from './compile';
 import { isPostgres } from '../store/listQuery';
+import { CountCache } from '../store/CountCache';
 import { CatalogEntityKinds } from '../catalogMirror';
 
 export const MAX_REPORT_PAGE = 1000;
@@ -63,8 +64,9 @@ export class ReportRunner {
   async count(query: ReportQuery | CompiledReport): Promise<number> {
     const compiled = await this.prepared(query);
     const inner = compiled.base().select(compiled.keys).as('report_rows');
-    const row = await this.knex.count({ count: '*' }).from(inner).first();
-    return Number(row?.count ?? 0);
+    return CountCache.of(this.knex).count(
+      this.knex.count({ count: '*' }).from(inner),
+    );
   }
 
   /** One page of rows, sorted, with the total count. */

@@ -9,6 +9,7 @@ import { IdentityKey, StoredRecord, StoredRevision } from './types';
 import { numericSortColumns, promotedColumns } from './promotedFields';
 import { applyFilters, applySortAndPage } from './listQuery';
 import { insertAccessEntries, readAccessEntries } from './accessRows';
+import { CountCache } from './CountCache';
 
 /** Narrows a query on records (aliased `table`) to what a reader may see. */
 export type RecordFilter = (builder: Knex.QueryBuilder, table: string) => void;
@@ -222,13 +223,15 @@ export class RecordStore {
       readable(builder, RECORDS);
       return builder;
     };
-    const countRow = await base().count({ count: '*' }).first();
+    const totalCount = await CountCache.of(this.db).count(
+      base().count({ count: '*' }),
+    );
     const page = base().select('*');
     const { offset, limit } = applySortAndPage(this.db, page, query);
     const rows = await page;
     return {
       items: rows.map(toRecord),
-      totalCount: Number(countRow?.count ?? 0),
+      totalCount,
       offset,
       limit,
     };
