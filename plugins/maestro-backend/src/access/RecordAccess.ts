@@ -17,7 +17,7 @@ import {
   maestroRecordUpdatePermission,
 } from '@maestro/plugin-maestro-common';
 import { RecordAccessQuery } from '@maestro/plugin-maestro-node';
-import { applyAccessCriteria } from './accessConditions';
+import { AccessQueryShape, applyAccessCriteria } from './accessConditions';
 
 /** Narrows a query on records (aliased `table`) to what a caller may see. */
 export type AccessFilter = (builder: Knex.QueryBuilder, table: string) => void;
@@ -58,9 +58,18 @@ export class RecordAccess {
     private readonly transform: ConditionTransformer<RecordAccessQuery>,
   ) {}
 
-  async filter(
+  /** For queries on many records: lists, counts, reports, graphs. */
+  filter(
     credentials: BackstageCredentials,
     permission: RecordPermission = maestroRecordReadPermission,
+  ): Promise<AccessFilter> {
+    return this.filterShaped(credentials, permission, 'many');
+  }
+
+  private async filterShaped(
+    credentials: BackstageCredentials,
+    permission: RecordPermission,
+    shape: AccessQueryShape,
   ): Promise<AccessFilter> {
     if (actsAsService(credentials)) return everything;
     const [decision] = await this.permissions.authorizeConditional(
@@ -71,7 +80,7 @@ export class RecordAccess {
     if (decision.result !== AuthorizeResult.CONDITIONAL) return nothing;
     const criteria = this.transform(decision.conditions);
     return (builder, table) =>
-      applyAccessCriteria(this.knex, builder, criteria, table);
+      applyAccessCriteria(this.knex, builder, criteria, table, shape);
   }
 
   /** Whether the caller holds `permission` on one record (by its id). */
@@ -80,7 +89,7 @@ export class RecordAccess {
     recordId: string,
     permission: RecordPermission,
   ): Promise<boolean> {
-    const filter = await this.filter(credentials, permission);
+    const filter = await this.filterShaped(credentials, permission, 'few');
     const query = this.knex('maestro_records')
       .select('id')
       .where('maestro_records.id', recordId);
@@ -95,7 +104,7 @@ export class RecordAccess {
     permission: RecordPermission,
   ): Promise<string[]> {
     if (!recordIds.length) return [];
-    const filter = await this.filter(credentials, permission);
+    const filter = await this.filterShaped(credentials, permission, 'few');
     const allowed = new Set<string>();
     for (let i = 0; i < recordIds.length; i += 500) {
       const query = this.knex('maestro_records')
@@ -114,7 +123,11 @@ export class RecordAccess {
   ): Promise<Set<string>> {
     const refs = [...new Set(entityRefs.map(r => r.toLowerCase()))];
     const hidden = new Set<string>();
-    const filter = await this.filter(credentials);
+    const filter = await this.filterShaped(
+      credentials,
+      maestroRecordReadPermission,
+      'few',
+    );
     for (let i = 0; i < refs.length; i += 500) {
       const chunk = refs.slice(i, i + 500);
       const existing = await this.knex('maestro_records')

@@ -20,26 +20,38 @@ export function applyAccessCriteria(
   builder: Knex.QueryBuilder,
   criteria: PermissionCriteria<RecordAccessQuery>,
   table: string,
+  shape: AccessQueryShape = 'many',
 ) {
-  builder.where(q => addCriteria(knex, q, criteria, table));
+  builder.where(q => addCriteria({ knex, table, shape }, q, criteria));
+}
+
+/**
+ * `many` (lists, counts, reports) reads the reader's entries once into a
+ * hash; `few` (one record, or a few hundred by id) looks each record's
+ * entries up by its id, where building that hash (tens of thousands of
+ * entries for a large team) would cost more than the query itself.
+ */
+export type AccessQueryShape = 'many' | 'few';
+
+interface AccessContext {
+  knex: Knex;
+  table: string;
+  shape: AccessQueryShape;
 }
 
 function addCriteria(
-  knex: Knex,
+  ctx: AccessContext,
   q: Knex.QueryBuilder,
   criteria: PermissionCriteria<RecordAccessQuery>,
-  table: string,
 ) {
   if (isAndCriteria(criteria)) {
-    for (const c of criteria.allOf)
-      q.where(i => addCriteria(knex, i, c, table));
+    for (const c of criteria.allOf) q.where(i => addCriteria(ctx, i, c));
   } else if (isOrCriteria(criteria)) {
-    for (const c of criteria.anyOf)
-      q.orWhere(i => addCriteria(knex, i, c, table));
+    for (const c of criteria.anyOf) q.orWhere(i => addCriteria(ctx, i, c));
   } else if (isNotCriteria(criteria)) {
-    q.whereNot(i => addCriteria(knex, i, criteria.not, table));
+    q.whereNot(i => addCriteria(ctx, i, criteria.not));
   } else {
-    addQuery(knex, q, criteria, table);
+    addQuery(ctx, q, criteria);
   }
 }
 
@@ -64,14 +76,25 @@ function recordsWithEntries(
   return query;
 }
 
+/** The same, per record: `EXISTS` on the entries of the row's id. */
+function entriesOfRow(
+  { knex, table }: AccessContext,
+  filter?: { claims: string[]; role: MaestroAccessRole },
+) {
+  const query = recordsWithEntries(knex, filter);
+  query.whereRaw('?? = ??', [`${ACCESS_TABLE}.record_id`, `${table}.id`]);
+  return query;
+}
+
 function addQuery(
-  knex: Knex,
+  ctx: AccessContext,
   q: Knex.QueryBuilder,
   query: RecordAccessQuery,
-  table: string,
 ) {
+  const { knex, table, shape } = ctx;
   if (query.type === 'unrestricted') {
-    q.whereNotIn(`${table}.id`, recordsWithEntries(knex));
+    if (shape === 'few') q.whereNotExists(entriesOfRow(ctx));
+    else q.whereNotIn(`${table}.id`, recordsWithEntries(knex));
     return;
   }
   const claims = query.claims.map(c => c.toLowerCase());
@@ -79,8 +102,8 @@ function addQuery(
     q.whereRaw('1 = 0');
     return;
   }
-  q.whereIn(`${table}.owner`, claims).orWhereIn(
-    `${table}.id`,
-    recordsWithEntries(knex, { claims, role: query.role }),
-  );
+  const filter = { claims, role: query.role };
+  q.whereIn(`${table}.owner`, claims);
+  if (shape === 'few') q.orWhereExists(entriesOfRow(ctx, filter));
+  else q.orWhereIn(`${table}.id`, recordsWithEntries(knex, filter));
 }
