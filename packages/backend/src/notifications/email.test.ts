@@ -4,16 +4,15 @@ import {
   APP_BASE_URL,
   EmailPortal,
   SENDER,
+  SMTP_PASSWORD,
+  SMTP_USERNAME,
   captureConsoleErrors,
-  productionNotificationsConfig,
-  startEmailPortal,
+  startMailAndPortal,
   waitUntil,
 } from './__testUtils__/emailPortal';
 
 jest.setTimeout(60_000);
 
-const SMTP_USERNAME = 'maestro-mailer';
-const SMTP_PASSWORD = 'correct horse battery staple';
 const REPORT_NAME = 'Mail relay servers';
 
 /** The text part with quoted-printable soft line breaks joined again. */
@@ -27,23 +26,12 @@ describe('Maestro notifications by email over SMTP', () => {
   let reportId: string;
 
   beforeAll(async () => {
-    mailServer = await TestMailServer.start({
-      username: SMTP_USERNAME,
-      password: SMTP_PASSWORD,
-    });
-    portal = await startEmailPortal(
-      await productionNotificationsConfig({
-        SMTP_HOST: '127.0.0.1',
-        SMTP_PORT: String(mailServer.port),
-        SMTP_SECURE: 'false',
-        // This server offers no STARTTLS (emailTls.test.ts covers TLS).
-        SMTP_REQUIRE_TLS: 'false',
-        SMTP_IGNORE_TLS_ERRORS: 'false',
-        SMTP_USERNAME,
-        SMTP_PASSWORD,
-        SMTP_SENDER: SENDER,
-      }),
-    );
+    // Plain SMTP with AUTH; emailTls.test.ts covers STARTTLS and TLS.
+    ({ mailServer, portal } = await startMailAndPortal('none', {
+      secure: false,
+      requireTls: false,
+      ignoreTlsErrors: false,
+    }));
     reportId = await portal.createReport(REPORT_NAME);
   });
 

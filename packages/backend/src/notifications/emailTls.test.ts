@@ -1,46 +1,14 @@
-import { TestMailServer, TestMailTls } from './__testUtils__/TestMailServer';
+import { TestMailServer } from './__testUtils__/TestMailServer';
 import {
   ADA_EMAIL,
   EmailPortal,
-  SENDER,
+  SMTP_USERNAME,
   captureConsoleErrors,
-  productionNotificationsConfig,
-  startEmailPortal,
+  startMailAndPortal as start,
   waitUntil,
 } from './__testUtils__/emailPortal';
 
 jest.setTimeout(60_000);
-
-const SMTP_USERNAME = 'maestro-mailer';
-const SMTP_PASSWORD = 'correct horse battery staple';
-
-/**
- * A mail server with smtp-server's self-signed certificate, and a portal
- * whose production config points at it with the given TLS switches.
- */
-async function start(
-  tls: TestMailTls,
-  env: { secure: boolean; requireTls: boolean; ignoreTlsErrors: boolean },
-) {
-  const mailServer = await TestMailServer.start({
-    username: SMTP_USERNAME,
-    password: SMTP_PASSWORD,
-    tls,
-  });
-  const portal = await startEmailPortal(
-    await productionNotificationsConfig({
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(mailServer.port),
-      SMTP_SECURE: String(env.secure),
-      SMTP_REQUIRE_TLS: String(env.requireTls),
-      SMTP_IGNORE_TLS_ERRORS: String(env.ignoreTlsErrors),
-      SMTP_USERNAME,
-      SMTP_PASSWORD,
-      SMTP_SENDER: SENDER,
-    }),
-  );
-  return { mailServer, portal };
-}
 
 /** Runs a report of ada's: its end is what gets emailed to her. */
 async function runReport(portal: EmailPortal, name: string) {

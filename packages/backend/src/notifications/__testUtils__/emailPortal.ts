@@ -13,11 +13,14 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import notificationsModuleEmail from '@backstage/plugin-notifications-backend-module-email';
 import maestroPlugin from '@maestro/plugin-maestro-backend';
+import { TestMailServer, TestMailTls } from './TestMailServer';
 
 export const ADA = 'user:default/ada';
 export const ADA_EMAIL = 'ada@example.com';
 export const SENDER = 'maestro@example.com';
 export const APP_BASE_URL = 'https://maestro.example.com';
+export const SMTP_USERNAME = 'maestro-mailer';
+export const SMTP_PASSWORD = 'correct horse battery staple';
 
 /** ada, as the portal's directory gives her: the email module reads her address here. */
 const USERS_YAML = `
@@ -178,4 +181,32 @@ export function captureConsoleErrors() {
       errors.push(args.map(String).join(' '));
     });
   return { errors, restore: () => spy.mockRestore() };
+}
+
+/**
+ * A mail server speaking TLS as told (with a fresh self-signed certificate)
+ * and a portal whose production config points at it with the given switches.
+ */
+export async function startMailAndPortal(
+  tls: TestMailTls,
+  env: { secure: boolean; requireTls: boolean; ignoreTlsErrors: boolean },
+) {
+  const mailServer = await TestMailServer.start({
+    username: SMTP_USERNAME,
+    password: SMTP_PASSWORD,
+    tls,
+  });
+  const portal = await startEmailPortal(
+    await productionNotificationsConfig({
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(mailServer.port),
+      SMTP_SECURE: String(env.secure),
+      SMTP_REQUIRE_TLS: String(env.requireTls),
+      SMTP_IGNORE_TLS_ERRORS: String(env.ignoreTlsErrors),
+      SMTP_USERNAME,
+      SMTP_PASSWORD,
+      SMTP_SENDER: SENDER,
+    }),
+  );
+  return { mailServer, portal };
 }
