@@ -50,10 +50,11 @@ export function analyticsRoutes(deps: {
     return credentials;
   };
 
-  /** The graph with only what the reader may read. */
-  const graphFor = async (req: Request, id: string): Promise<SavedGraph> => {
-    const credentials = await reader(req);
-    await objectAccess.require(credentials, 'graph', id);
+  /** The graph's records the caller may read; the caller's access to the graph is checked already. */
+  const readablePartOf = async (
+    credentials: Awaited<ReturnType<typeof reader>>,
+    id: string,
+  ): Promise<SavedGraph> => {
     const graph = await services().graphs.get(id);
     if (!graph.result) return graph;
     const hidden = await deps.access.unreadable(
@@ -61,6 +62,13 @@ export function analyticsRoutes(deps: {
       refsOfGraph(graph.result),
     );
     return { ...graph, result: readableGraph(graph.result, hidden) };
+  };
+
+  /** The graph with only what the reader may read. */
+  const graphFor = async (req: Request, id: string): Promise<SavedGraph> => {
+    const credentials = await reader(req);
+    await objectAccess.require(credentials, 'graph', id);
+    return readablePartOf(credentials, id);
   };
 
   router.get('/analytics/graphs', async (req, res) => {
@@ -130,10 +138,10 @@ export function analyticsRoutes(deps: {
   });
   router.post('/analytics/graphs/:id/shares', async (req, res) => {
     // A public link shows the graph to anyone: its writers make them.
-    await allow(req, 'update');
+    const credentials = await allow(req, 'update');
     const actor = await actorOf(httpAuth, req);
     // The link shows the graph as its creator reads it now, and only that.
-    const { result } = await graphFor(req, req.params.id);
+    const { result } = await readablePartOf(credentials, req.params.id);
     if (!result) throw new ConflictError('Compute the graph before sharing it');
     const { share, token } = await services().shares.create(
       req.params.id,
