@@ -6,5 +6,6 @@
  */
 export { catalogModuleMaestro as default } from './module';
 export { MaestroEntityProcessor } from './processor/MaestroEntityProcessor';
+export { SharedTargetRelations } from './processor/SharedTargetRelations';
 export { MaestroEntityProvider } from './provider/MaestroEntityProvider';
 export type { MaestroEntityProviderOptions } from './provider/MaestroEntityProvider';

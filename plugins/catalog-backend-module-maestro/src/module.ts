@@ -8,6 +8,7 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { MaestroEntityProcessor } from './processor/MaestroEntityProcessor';
+import { SharedTargetRelations } from './processor/SharedTargetRelations';
 import { MaestroEntityProvider } from './provider/MaestroEntityProvider';
 import { DeclaredEntitySync } from './declaredEntities/DeclaredEntitySync';
 import {
@@ -50,7 +51,11 @@ export const catalogModuleMaestro = createBackendModule({
         await useSqliteWriteAheadLog(await services.database.getClient());
         // Maestro's per-record access on the catalog's copies of records.
         permissionsRegistry.addPermissionRules([maestroCatalogReadRule]);
-        catalog.addProcessor(new MaestroEntityProcessor());
+        catalog.addProcessor(
+          new MaestroEntityProcessor(
+            new SharedTargetRelations(await services.database.getClient()),
+          ),
+        );
         catalog.addEntityProvider(
           MaestroEntityProvider.fromConfig(config, services),
         );

@@ -1,7 +1,8 @@
 /**
  * Relation types Maestro adds to the catalog. Each comes with its reverse,
- * and the catalog processor always emits both, as Backstage does for
- * `ownedBy`/`ownerOf`. Backstage's own `ownedBy`, `partOf` and `dependsOn`
+ * and the catalog processor emits both, as Backstage does for
+ * `ownedBy`/`ownerOf`; for targets shared by many (datacenter, owner,
+ * image, flavor, network) the shared entity emits the reverse itself. Backstage's own `ownedBy`, `partOf` and `dependsOn`
  * are used where they fit (application part of system, dependency between
  * applications).
  */

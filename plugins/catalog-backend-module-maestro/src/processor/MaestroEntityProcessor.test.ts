@@ -74,6 +74,14 @@ function pair(
   return [`${source} ${forward} ${target}`, `${target} ${reverse} ${source}`];
 }
 
+/**
+ * A relation to an entity shared by many: the member emits the outgoing one
+ * only; the shared entity gathers the reverse (SharedTargetRelations.test).
+ */
+function toShared(source: string, forward: string, target: string) {
+  return [`${source} ${forward} ${target}`];
+}
+
 const OPS = 'group:default/example-ops';
 const DC = 'datacenter:default/example-dc';
 const APP_SERVER = 'server:default/example-app-server';
@@ -166,28 +174,25 @@ describe('MaestroEntityProcessor', () => {
 
   describe('relations', () => {
     it.each<[string, string[]]>([
-      [DC, [...pair(DC, 'ownedBy', 'ownerOf', OPS)]],
+      [DC, [...toShared(DC, 'ownedBy', OPS)]],
       [
         APP_SERVER,
         [
-          ...pair(APP_SERVER, 'ownedBy', 'ownerOf', OPS),
-          ...pair(APP_SERVER, 'locatedIn', 'locationOf', DC),
-          ...pair(
+          ...toShared(APP_SERVER, 'ownedBy', OPS),
+          ...toShared(APP_SERVER, 'locatedIn', DC),
+          ...toShared(
             APP_SERVER,
             'builtFrom',
-            'baseOf',
             'image:default/example-ubuntu-image',
           ),
-          ...pair(
+          ...toShared(
             APP_SERVER,
             'ofFlavor',
-            'flavorOf',
             'flavor:default/example-t3-large',
           ),
-          ...pair(
+          ...toShared(
             APP_SERVER,
             'inNetwork',
-            'networkOf',
             'network:default/example-subnet',
           ),
         ],
@@ -195,18 +200,8 @@ describe('MaestroEntityProcessor', () => {
       [
         'volume:default/example-db-volume',
         [
-          ...pair(
-            'volume:default/example-db-volume',
-            'ownedBy',
-            'ownerOf',
-            OPS,
-          ),
-          ...pair(
-            'volume:default/example-db-volume',
-            'locatedIn',
-            'locationOf',
-            DC,
-          ),
+          ...toShared('volume:default/example-db-volume', 'ownedBy', OPS),
+          ...toShared('volume:default/example-db-volume', 'locatedIn', DC),
           ...pair(
             'volume:default/example-db-volume',
             'attachedTo',
@@ -218,16 +213,14 @@ describe('MaestroEntityProcessor', () => {
       [
         'snapshot:default/example-db-volume-snapshot',
         [
-          ...pair(
+          ...toShared(
             'snapshot:default/example-db-volume-snapshot',
             'ownedBy',
-            'ownerOf',
             OPS,
           ),
-          ...pair(
+          ...toShared(
             'snapshot:default/example-db-volume-snapshot',
             'locatedIn',
-            'locationOf',
             DC,
           ),
           ...pair(
@@ -241,31 +234,18 @@ describe('MaestroEntityProcessor', () => {
       [
         'network:default/example-subnet',
         [
-          ...pair('network:default/example-subnet', 'ownedBy', 'ownerOf', OPS),
-          ...pair(
-            'network:default/example-subnet',
-            'locatedIn',
-            'locationOf',
-            DC,
-          ),
-          ...pair(
+          ...toShared('network:default/example-subnet', 'ownedBy', OPS),
+          ...toShared('network:default/example-subnet', 'locatedIn', DC),
+          ...toShared(
             'network:default/example-subnet',
             'inNetwork',
-            'networkOf',
             'network:default/example-vpc',
           ),
         ],
       ],
       [
         'client:default/example-retail-client',
-        [
-          ...pair(
-            'client:default/example-retail-client',
-            'ownedBy',
-            'ownerOf',
-            OPS,
-          ),
-        ],
+        [...toShared('client:default/example-retail-client', 'ownedBy', OPS)],
       ],
       [
         'system:default/example-shop',
@@ -288,12 +268,7 @@ describe('MaestroEntityProcessor', () => {
         'component:default/example-webshop',
         [
           // ownedBy and partOf spec.system are emitted by Backstage's builtin processor.
-          ...pair(
-            'component:default/example-webshop',
-            'locatedIn',
-            'locationOf',
-            DC,
-          ),
+          ...toShared('component:default/example-webshop', 'locatedIn', DC),
           ...pair(
             'component:default/example-webshop',
             'runsOn',
@@ -311,12 +286,7 @@ describe('MaestroEntityProcessor', () => {
       [
         'resource:default/example-shop-db',
         [
-          ...pair(
-            'resource:default/example-shop-db',
-            'locatedIn',
-            'locationOf',
-            DC,
-          ),
+          ...toShared('resource:default/example-shop-db', 'locatedIn', DC),
           ...pair(
             'resource:default/example-shop-db',
             'runsOn',
@@ -348,7 +318,7 @@ describe('MaestroEntityProcessor', () => {
         'server:shop/example-app-server builtFrom image:shop/example-ubuntu-image',
       );
       expect(relations).toContain(
-        'network:default/example-subnet networkOf server:shop/example-app-server',
+        'server:shop/example-app-server inNetwork network:default/example-subnet',
       );
     });
 

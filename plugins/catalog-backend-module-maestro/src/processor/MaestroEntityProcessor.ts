@@ -2,6 +2,7 @@ import {
   DEFAULT_NAMESPACE,
   Entity,
   getCompoundEntityRef,
+  parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
@@ -20,7 +21,11 @@ import {
   isMaestroExtendedKind,
   isMaestroOwnKind,
 } from './maestroFields';
-import { relationFieldsOf } from './maestroRelationFields';
+import { gatheredRelationsOf, relationFieldsOf } from './maestroRelationFields';
+import {
+  SharedTargetRelations,
+  sharedTargetRefreshKey,
+} from './SharedTargetRelations';
 import { findRefs, parseMaestroRef, parsedRefsAt } from './maestroRefs';
 
 /** The catalog's location of an entity (LocationSpec of catalog-common). */
@@ -29,11 +34,19 @@ type EntityLocation = CatalogProcessorErrorResult['location'];
 /**
  * Validates Maestro's kinds and the Maestro fields of Components, Resources
  * and Systems, and emits the relations their reference fields imply, each
- * with its reverse.
+ * with its reverse. A reference to an entity shared by many (datacenter,
+ * owner, image, flavor, network) emits the outgoing relation only; the
+ * shared entity gathers the reverse ones when it is processed.
  *
  * @public
  */
 export class MaestroEntityProcessor implements CatalogProcessor {
+  /**
+   * @param sharedTargets - reads the members of a shared entity from the
+   *   catalog's relations; without it, shared entities gather none.
+   */
+  constructor(private readonly sharedTargets?: SharedTargetRelations) {}
+
   getProcessorName(): string {
     return 'MaestroEntityProcessor';
   }
@@ -64,6 +77,7 @@ export class MaestroEntityProcessor implements CatalogProcessor {
     location: EntityLocation,
     emit: CatalogProcessorEmit,
   ): Promise<Entity> {
+    await this.gatherIncoming(entity, emit);
     if (!isMaestroOwnKind(entity) && !isMaestroExtendedKind(entity)) {
       return entity;
     }
@@ -97,15 +111,40 @@ export class MaestroEntityProcessor implements CatalogProcessor {
             target,
           }),
         );
-        emit(
-          processingResult.relation({
-            source: target,
-            type: relationField.incoming,
-            target: self,
-          }),
-        );
+        if (!relationField.sharedTargetKinds) {
+          emit(
+            processingResult.relation({
+              source: target,
+              type: relationField.incoming,
+              target: self,
+            }),
+          );
+        }
       }
     }
     return entity;
+  }
+
+  /** The reverse relations of a shared entity, from its members' relations. */
+  private async gatherIncoming(entity: Entity, emit: CatalogProcessorEmit) {
+    const gathered = gatheredRelationsOf(entity.kind);
+    if (gathered.length === 0) {
+      return;
+    }
+    const self = getCompoundEntityRef(entity);
+    const selfRef = stringifyEntityRef(self);
+    emit(processingResult.refresh(sharedTargetRefreshKey(selfRef)));
+    for (const incoming of (await this.sharedTargets?.incoming(
+      selfRef,
+      gathered,
+    )) ?? []) {
+      emit(
+        processingResult.relation({
+          source: self,
+          type: incoming.type,
+          target: parseEntityRef(incoming.memberRef),
+        }),
+      );
+    }
   }
 }

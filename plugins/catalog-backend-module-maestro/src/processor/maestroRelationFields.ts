@@ -51,6 +51,16 @@ export interface MaestroRelationField {
    * emitted once.
    */
   handledByBackstageAt?: string;
+  /**
+   * Set where the referenced entity is shared by many (an owner, a
+   * datacenter, an image, a flavor, a network), to the kinds it may have.
+   * The entity then emits only the outgoing relation; the shared one gathers
+   * the incoming relations itself when it is processed. A reverse relation
+   * emitted by each member would make the catalog stitch the shared entity,
+   * with all its members, again for every member added: at 100,000 servers
+   * that is most of the catalog's work.
+   */
+  sharedTargetKinds?: readonly string[];
 }
 
 const locatedInDatacenter: MaestroRelationField = {
@@ -58,6 +68,7 @@ const locatedInDatacenter: MaestroRelationField = {
   defaultKind: 'datacenter',
   outgoing: RELATION_LOCATED_IN,
   incoming: RELATION_LOCATION_OF,
+  sharedTargetKinds: ['datacenter'],
 };
 
 /** Backstage only emits ownership for its own kinds; Maestro's need it too. */
@@ -66,6 +77,7 @@ const ownedBy: MaestroRelationField = {
   defaultKind: 'group',
   outgoing: RELATION_OWNED_BY,
   incoming: RELATION_OWNER_OF,
+  sharedTargetKinds: ['group', 'user'],
 };
 
 /** Fields of applications (Component) and the other families (Resource). */
@@ -105,18 +117,21 @@ const ownKindFields: Record<string, MaestroRelationField[]> = {
       defaultKind: 'image',
       outgoing: RELATION_BUILT_FROM,
       incoming: RELATION_BASE_OF,
+      sharedTargetKinds: ['image'],
     },
     {
       path: 'spec.flavor',
       defaultKind: 'flavor',
       outgoing: RELATION_OF_FLAVOR,
       incoming: RELATION_FLAVOR_OF,
+      sharedTargetKinds: ['flavor'],
     },
     {
       path: 'spec.networks',
       defaultKind: 'network',
       outgoing: RELATION_IN_NETWORK,
       incoming: RELATION_NETWORK_OF,
+      sharedTargetKinds: ['network'],
     },
   ],
   Volume: [
@@ -141,6 +156,7 @@ const ownKindFields: Record<string, MaestroRelationField[]> = {
       defaultKind: 'network',
       outgoing: RELATION_IN_NETWORK,
       incoming: RELATION_NETWORK_OF,
+      sharedTargetKinds: ['network'],
     },
   ],
 };
@@ -171,4 +187,48 @@ export function relationFieldsOf(kind: string): MaestroRelationField[] {
     return [ownedBy, locatedInDatacenter, ...(ownKindFields[kind] ?? [])];
   }
   return extendedKindFields[kind] ?? [];
+}
+
+/** An incoming relation that a shared entity gathers from its members. */
+export interface GatheredRelation {
+  /** The members' relation to the shared entity (`locatedIn`). */
+  outgoing: string;
+  /** The relation the shared entity emits to each member (`locationOf`). */
+  incoming: string;
+  /** Kinds (lower case) whose entities emit `outgoing` through this field. */
+  sourceKinds: ReadonlySet<string>;
+}
+
+const gatheredByTargetKind: ReadonlyMap<string, GatheredRelation[]> = (() => {
+  const byKind = new Map<string, Map<string, GatheredRelation>>();
+  const sourceKinds = [
+    ...MAESTRO_OWN_KINDS,
+    ...Object.keys(extendedKindFields),
+  ];
+  for (const sourceKind of sourceKinds) {
+    for (const field of relationFieldsOf(sourceKind)) {
+      for (const targetKind of field.sharedTargetKinds ?? []) {
+        const relations = byKind.get(targetKind) ?? new Map();
+        byKind.set(targetKind, relations);
+        const gathered: GatheredRelation = relations.get(field.outgoing) ?? {
+          outgoing: field.outgoing,
+          incoming: field.incoming,
+          sourceKinds: new Set<string>(),
+        };
+        (gathered.sourceKinds as Set<string>).add(sourceKind.toLowerCase());
+        relations.set(field.outgoing, gathered);
+      }
+    }
+  }
+  return new Map(
+    [...byKind].map(([kind, relations]) => [kind, [...relations.values()]]),
+  );
+})();
+
+/**
+ * The incoming relations an entity of the given kind gathers as a shared
+ * target; empty for kinds that are never one.
+ */
+export function gatheredRelationsOf(kind: string): GatheredRelation[] {
+  return gatheredByTargetKind.get(kind.toLowerCase()) ?? [];
 }

@@ -18,10 +18,12 @@ import { readMaestroCatalogConfig } from './config';
 import { MaestroChangeFeed } from './MaestroChangeFeed';
 import { MaestroCursorStore } from './MaestroCursorStore';
 import { CoalescingRunner } from './CoalescingRunner';
+import { SharedTargetRefresher } from './SharedTargetRefresher';
 import { MAESTRO_CHANGES_TOPIC } from '@maestro/plugin-maestro-common';
 
 const PROVIDER_NAME = 'maestro';
 const DEFAULT_PAGE_SIZE = 500;
+const DEFAULT_SHARED_TARGET_REFRESH_DELAY_MS = 10_000;
 
 /** Services and settings of a {@link MaestroEntityProvider}. */
 export interface MaestroEntityProviderOptions {
@@ -38,6 +40,11 @@ export interface MaestroEntityProviderOptions {
   kinds?: ReadonlySet<string>;
   /** Changes read per request to the feed. */
   pageSize?: number;
+  /**
+   * How long published entities' shared targets (datacenter, owner, ...)
+   * wait before the catalog is asked to process them again; default 10 s.
+   */
+  sharedTargetRefreshDelayMs?: number;
 }
 
 /**
@@ -55,6 +62,7 @@ export class MaestroEntityProvider implements EntityProvider {
   private readonly runner = new CoalescingRunner(() => this.pull());
   private connection?: EntityProviderConnection;
   private cursorStore?: MaestroCursorStore;
+  private sharedTargets?: SharedTargetRefresher;
 
   static fromConfig(
     config: Config,
@@ -76,6 +84,13 @@ export class MaestroEntityProvider implements EntityProvider {
   async connect(connection: EntityProviderConnection): Promise<void> {
     const { database, events, scheduler, schedule } = this.options;
     this.connection = connection;
+    this.sharedTargets = new SharedTargetRefresher({
+      connection,
+      logger: this.options.logger,
+      delayMs:
+        this.options.sharedTargetRefreshDelayMs ??
+        DEFAULT_SHARED_TARGET_REFRESH_DELAY_MS,
+    });
     this.cursorStore = await MaestroCursorStore.create({
       knex: await database.getClient(),
       providerName: PROVIDER_NAME,
@@ -130,6 +145,7 @@ export class MaestroEntityProvider implements EntityProvider {
             added: delta.added,
             removed: delta.removed,
           });
+          this.sharedTargets?.published(delta.added.map(d => d.entity));
           published += delta.added.length;
           removed += delta.removed.length;
         }

@@ -1,0 +1,87 @@
+import {
+  DEFAULT_NAMESPACE,
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { Knex } from 'knex';
+import { GatheredRelation, relationFieldsOf } from './maestroRelationFields';
+import { findRefs, parseMaestroRef } from './maestroRefs';
+
+/** One incoming relation of a shared entity, found among its members'. */
+export interface IncomingRelation {
+  /** The relation the shared entity emits (`locationOf`). */
+  type: string;
+  /** The member it points at. */
+  memberRef: string;
+}
+
+/**
+ * The refresh key a shared entity (datacenter, image, flavor, network,
+ * owner) emits, so that whoever adds members to it can have it gather them.
+ */
+export function sharedTargetRefreshKey(entityRef: string): string {
+  return `maestro-shared-target:${entityRef}`;
+}
+
+/**
+ * Reads, from the catalog's own relation rows, the members that point at a
+ * shared entity, so that the shared entity emits the reverse relations
+ * itself. Relation pairs thus stay whole, while the shared entity is stitched
+ * once per processing instead of once per member added.
+ */
+export class SharedTargetRelations {
+  constructor(private readonly knex: Knex) {}
+
+  async incoming(
+    entityRef: string,
+    gathered: readonly GatheredRelation[],
+  ): Promise<IncomingRelation[]> {
+    if (gathered.length === 0) {
+      return [];
+    }
+    const byOutgoing = new Map(gathered.map(g => [g.outgoing, g]));
+    const rows: Array<{ source_entity_ref: string; type: string }> =
+      await this.knex('relations')
+        .distinct('source_entity_ref', 'type')
+        .where('target_entity_ref', entityRef)
+        .whereIn('type', [...byOutgoing.keys()]);
+    const found: IncomingRelation[] = [];
+    for (const row of rows) {
+      const relation = byOutgoing.get(row.type)!;
+      // Backstage's own processor pairs its kinds' relations (ownerOf of a
+      // Component); only the members this module left unpaired are gathered.
+      const memberKind = parseEntityRef(row.source_entity_ref).kind;
+      if (relation.sourceKinds.has(memberKind.toLowerCase())) {
+        found.push({
+          type: relation.incoming,
+          memberRef: row.source_entity_ref,
+        });
+      }
+    }
+    return found;
+  }
+}
+
+/** The shared entities an entity points at (its datacenter, owner, ...). */
+export function sharedTargetRefsOf(entity: Entity): string[] {
+  const refs = new Set<string>();
+  const defaultNamespace = entity.metadata.namespace ?? DEFAULT_NAMESPACE;
+  for (const field of relationFieldsOf(entity.kind)) {
+    if (!field.sharedTargetKinds) {
+      continue;
+    }
+    for (const found of findRefs(entity, field)) {
+      try {
+        const ref = parseMaestroRef(found, {
+          defaultKind: field.defaultKind,
+          defaultNamespace,
+        });
+        refs.add(stringifyEntityRef(ref));
+      } catch {
+        // The processor reports malformed refs on the entity itself.
+      }
+    }
+  }
+  return [...refs];
+}
