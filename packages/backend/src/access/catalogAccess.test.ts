@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AddressInfo } from 'node:net';
-import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { portalRequests, waitUntil } from '../__testUtils__/portalRequests';
 import { startPortalAccessBackend } from './__testUtils__/portalAccessBackend';
 
 jest.setTimeout(120_000);
@@ -54,63 +55,17 @@ spec:
   owner: ${ARCHITECTS}
 `;
 
-/** Polls until the condition holds, as the catalog processes in the background. */
-async function waitUntil(
-  what: string,
-  condition: () => Promise<boolean>,
-  timeoutMs = 40_000,
-) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting ${what}`);
-    await new Promise(resolve => setTimeout(resolve, 250));
-  }
-}
-
 describe.each(databases.eachSupportedId())(
   'Maestro record access in the running catalog and search on %p',
   databaseId => {
     let stop: () => Promise<void>;
-    let port: number;
+    let requests: ReturnType<typeof portalRequests>;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-access-'));
 
-    /** A request as the given user; answers status and parsed body. */
-    const as = async (
-      user: string,
-      method: string,
-      url: string,
-      body?: unknown,
-    ) => {
-      const response = await fetch(`http://localhost:${port}/api${url}`, {
-        method,
-        headers: {
-          authorization: mockCredentials.user.header(user),
-          'content-type': 'application/json',
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return {
-        status: response.status,
-        body: text ? JSON.parse(text) : undefined,
-      };
-    };
-    const ok = async (
-      user: string,
-      method: string,
-      url: string,
-      body?: unknown,
-    ) => {
-      const response = await as(user, method, url, body);
-      if (response.status >= 300) {
-        throw new Error(
-          `${method} ${url} as ${user}: ${response.status} ${JSON.stringify(
-            response.body,
-          )}`,
-        );
-      }
-      return response.body;
-    };
+    const as = (user: string, method: string, url: string, body?: unknown) =>
+      requests.as(user, method, url, body);
+    const ok = (user: string, method: string, url: string, body?: unknown) =>
+      requests.ok(user, method, url, body);
     const listServers = (user: string) =>
       ok(user, 'GET', '/catalog/entities/by-query?filter=kind=server');
     const namesOf = (entities: Array<Entity | null>) =>
@@ -142,7 +97,7 @@ describe.each(databases.eachSupportedId())(
         },
       });
       stop = () => backend.stop();
-      port = (backend.server.address() as AddressInfo).port;
+      requests = portalRequests((backend.server.address() as AddressInfo).port);
 
       // ada files one server under her team, and one she shares with bob.
       await ok(ADA, 'POST', '/maestro/entities/servers', {

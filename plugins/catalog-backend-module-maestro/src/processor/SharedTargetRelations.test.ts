@@ -1,56 +1,18 @@
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { Knex } from 'knex';
+import { catalogDatabase, processed } from '../__testUtils__/catalogRelations';
 import { gatheredRelationsOf } from './maestroRelationFields';
 import { CatalogProcessorResult } from '@backstage/plugin-catalog-node';
 import { MaestroEntityProcessor } from './MaestroEntityProcessor';
 import {
   SharedTargetRelations,
   sharedTargetRefreshKey,
-  sharedTargetRefsOf,
+  sharedTargetsOf,
 } from './SharedTargetRelations';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
-
-/** The catalog's own schema, from its own migrations. */
-async function catalogDatabase(databaseId: TestDatabaseId): Promise<Knex> {
-  const knex = await databases.init(databaseId);
-  await knex.migrate.latest({
-    directory: resolvePackagePath(
-      '@backstage/plugin-catalog-backend',
-      'migrations',
-    ),
-  });
-  return knex;
-}
-
-/** Stores the relations one entity's processing emitted, as the catalog does. */
-async function processed(
-  knex: Knex,
-  entityRef: string,
-  relations: Array<[source: string, type: string, target: string]>,
-) {
-  const entityId = `id-${entityRef}`;
-  await knex('refresh_state').insert({
-    entity_id: entityId,
-    entity_ref: entityRef,
-    unprocessed_entity: '{}',
-    errors: '[]',
-    next_update_at: knex.fn.now(),
-    last_discovery_at: knex.fn.now(),
-  });
-  await knex('relations').insert(
-    relations.map(([source, type, target]) => ({
-      originating_entity_id: entityId,
-      source_entity_ref: source,
-      type,
-      target_entity_ref: target,
-    })),
-  );
-}
 
 const DC = 'datacenter:default/eu-west-1';
 const OPS = 'group:default/ops';
@@ -59,7 +21,7 @@ describe.each(databases.eachSupportedId())(
   'SharedTargetRelations on %s',
   databaseId => {
     it("gathers a shared entity's members from their outgoing relations", async () => {
-      const knex = await catalogDatabase(databaseId);
+      const knex = await catalogDatabase(databases, databaseId);
       await processed(knex, 'server:default/web-1', [
         ['server:default/web-1', 'locatedIn', DC],
         ['server:default/web-1', 'ownedBy', OPS],
@@ -106,7 +68,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('lets the processor emit the gathered relations and a refresh key', async () => {
-      const knex = await catalogDatabase(databaseId);
+      const knex = await catalogDatabase(databases, databaseId);
       await processed(knex, 'server:default/web-1', [
         ['server:default/web-1', 'ownedBy', OPS],
       ]);
@@ -140,7 +102,7 @@ describe.each(databases.eachSupportedId())(
   },
 );
 
-describe('sharedTargetRefsOf', () => {
+describe('sharedTargetsOf', () => {
   it('names the shared entities an entity points at, with defaults applied', () => {
     const server: Entity = {
       apiVersion: 'maestroserver.io/v1alpha1',
@@ -154,12 +116,16 @@ describe('sharedTargetRefsOf', () => {
         networks: ['subnet-1', 'network:'],
       },
     };
-    expect(sharedTargetRefsOf(server).sort()).toEqual([
-      DC,
-      'flavor:default/t3-large',
-      'group:shop/ops',
-      'image:shop/ami-1',
-      'network:shop/subnet-1',
+    expect(
+      sharedTargetsOf(server)
+        .map(t => `${t.incoming} ${t.targetRef}`)
+        .sort(),
+    ).toEqual([
+      'baseOf image:shop/ami-1',
+      `flavorOf flavor:default/t3-large`,
+      `locationOf ${DC}`,
+      'networkOf network:shop/subnet-1',
+      'ownerOf group:shop/ops',
     ]);
     const volume: Entity = {
       apiVersion: 'maestroserver.io/v1alpha1',
@@ -167,6 +133,6 @@ describe('sharedTargetRefsOf', () => {
       metadata: { name: 'vol-1' },
       spec: { server: 'web-1' },
     };
-    expect(sharedTargetRefsOf(volume)).toEqual([]);
+    expect(sharedTargetsOf(volume)).toEqual([]);
   });
 });

@@ -5,7 +5,11 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { Knex } from 'knex';
-import { GatheredRelation, relationFieldsOf } from './maestroRelationFields';
+import {
+  GatheredRelation,
+  relationFieldsOf,
+  relationSourceKinds,
+} from './maestroRelationFields';
 import { findRefs, parseMaestroRef } from './maestroRefs';
 
 /** One incoming relation of a shared entity, found among its members'. */
@@ -63,9 +67,16 @@ export class SharedTargetRelations {
   }
 }
 
+/** A shared entity an entity points at, and the relation it owes back. */
+export interface SharedTarget {
+  targetRef: string;
+  /** The reverse relation the shared entity emits (`locationOf`). */
+  incoming: string;
+}
+
 /** The shared entities an entity points at (its datacenter, owner, ...). */
-export function sharedTargetRefsOf(entity: Entity): string[] {
-  const refs = new Set<string>();
+export function sharedTargetsOf(entity: Entity): SharedTarget[] {
+  const targets = new Map<string, SharedTarget>();
   const defaultNamespace = entity.metadata.namespace ?? DEFAULT_NAMESPACE;
   for (const field of relationFieldsOf(entity.kind)) {
     if (!field.sharedTargetKinds) {
@@ -73,15 +84,36 @@ export function sharedTargetRefsOf(entity: Entity): string[] {
     }
     for (const found of findRefs(entity, field)) {
       try {
-        const ref = parseMaestroRef(found, {
-          defaultKind: field.defaultKind,
-          defaultNamespace,
+        const targetRef = stringifyEntityRef(
+          parseMaestroRef(found, {
+            defaultKind: field.defaultKind,
+            defaultNamespace,
+          }),
+        );
+        targets.set(`${field.incoming} ${targetRef}`, {
+          targetRef,
+          incoming: field.incoming,
         });
-        refs.add(stringifyEntityRef(ref));
       } catch {
         // The processor reports malformed refs on the entity itself.
       }
     }
   }
-  return [...refs];
+  return [...targets.values()];
+}
+
+const sharedIncomingByKind: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  relationSourceKinds().map(kind => [
+    kind.toLowerCase(),
+    new Set(
+      relationFieldsOf(kind).flatMap(field =>
+        field.sharedTargetKinds ? [field.incoming] : [],
+      ),
+    ),
+  ]),
+);
+
+/** The reverse relations shared entities owe an entity of the given kind. */
+export function sharedIncomingTypesOf(kind: string): ReadonlySet<string> {
+  return sharedIncomingByKind.get(kind.toLowerCase()) ?? new Set();
 }

@@ -181,6 +181,11 @@ const extendedKindFields: Record<string, MaestroRelationField[]> = {
   ],
 };
 
+/** The kinds whose entities have reference fields, in their exact case. */
+export function relationSourceKinds(): string[] {
+  return [...MAESTRO_OWN_KINDS, ...Object.keys(extendedKindFields)];
+}
+
 /** The reference fields of an entity of the given kind (empty if none). */
 export function relationFieldsOf(kind: string): MaestroRelationField[] {
   if (MAESTRO_OWN_KINDS.includes(kind)) {
@@ -201,11 +206,7 @@ export interface GatheredRelation {
 
 const gatheredByTargetKind: ReadonlyMap<string, GatheredRelation[]> = (() => {
   const byKind = new Map<string, Map<string, GatheredRelation>>();
-  const sourceKinds = [
-    ...MAESTRO_OWN_KINDS,
-    ...Object.keys(extendedKindFields),
-  ];
-  for (const sourceKind of sourceKinds) {
+  for (const sourceKind of relationSourceKinds()) {
     for (const field of relationFieldsOf(sourceKind)) {
       for (const targetKind of field.sharedTargetKinds ?? []) {
         const relations = byKind.get(targetKind) ?? new Map();

@@ -84,15 +84,17 @@ export class MaestroEntityProvider implements EntityProvider {
   async connect(connection: EntityProviderConnection): Promise<void> {
     const { database, events, scheduler, schedule } = this.options;
     this.connection = connection;
+    const knex = await database.getClient();
     this.sharedTargets = new SharedTargetRefresher({
       connection,
+      knex,
       logger: this.options.logger,
       delayMs:
         this.options.sharedTargetRefreshDelayMs ??
         DEFAULT_SHARED_TARGET_REFRESH_DELAY_MS,
     });
     this.cursorStore = await MaestroCursorStore.create({
-      knex: await database.getClient(),
+      knex,
       providerName: PROVIDER_NAME,
     });
 
@@ -145,7 +147,10 @@ export class MaestroEntityProvider implements EntityProvider {
             added: delta.added,
             removed: delta.removed,
           });
-          this.sharedTargets?.published(delta.added.map(d => d.entity));
+          await this.sharedTargets?.published(
+            delta.added.map(d => d.entity),
+            delta.removed.map(r => r.entityRef),
+          );
           published += delta.added.length;
           removed += delta.removed.length;
         }

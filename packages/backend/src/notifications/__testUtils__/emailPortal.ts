@@ -2,11 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AddressInfo } from 'node:net';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { ConfigSources, FileConfigSource } from '@backstage/config-loader';
 import { JsonObject } from '@backstage/types';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
@@ -14,6 +10,9 @@ import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import notificationsModuleEmail from '@backstage/plugin-notifications-backend-module-email';
 import maestroPlugin from '@maestro/plugin-maestro-backend';
 import { TestMailServer, TestMailTls } from './TestMailServer';
+import { portalRequests, waitUntil } from '../../__testUtils__/portalRequests';
+
+export { waitUntil };
 
 export const ADA = 'user:default/ada';
 export const ADA_EMAIL = 'ada@example.com';
@@ -57,19 +56,6 @@ export async function productionNotificationsConfig(
     return config.get<JsonObject>('notifications');
   } finally {
     config.close();
-  }
-}
-
-/** Polls until the condition holds: the catalog and email go in the background. */
-export async function waitUntil(
-  what: string,
-  condition: () => boolean | Promise<boolean>,
-  timeoutMs = 30_000,
-) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting ${what}`);
-    await new Promise(resolve => setTimeout(resolve, 100));
   }
 }
 
@@ -121,27 +107,11 @@ export async function startEmailPortal(
   });
   const port = (backend.server.address() as AddressInfo).port;
 
-  const asAda: EmailPortal['asAda'] = async (method, url, body) => {
-    const response = await fetch(`http://localhost:${port}/api${url}`, {
-      method,
-      headers: {
-        authorization: mockCredentials.user.header(ADA),
-        'content-type': 'application/json',
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : {} };
-  };
-  const ok: EmailPortal['ok'] = async (method, url, body) => {
-    const response = await asAda(method, url, body);
-    if (response.status >= 300) {
-      throw new Error(
-        `${method} ${url}: ${response.status} ${JSON.stringify(response.body)}`,
-      );
-    }
-    return response.body;
-  };
+  const requests = portalRequests(port);
+  const asAda: EmailPortal['asAda'] = (method, url, body) =>
+    requests.as(ADA, method, url, body);
+  const ok: EmailPortal['ok'] = (method, url, body) =>
+    requests.ok(ADA, method, url, body);
 
   await waitUntil(
     'for the catalog to hold ada',
