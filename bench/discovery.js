@@ -1,6 +1,6 @@
 /*
  * yarn bench discovery [--instances N] [--regions R] [--postgres] [--no-roadie]
- *                      [--timeout-minutes 60] [--processing-interval-minutes 60]
+ *                      [--timeout-minutes 180] [--processing-interval-minutes 60]
  *
  * A fake AWS account (@maestro/fake-cloud: real EC2 Query XML, paged) with N
  * instances in mixed states and about N volumes over R regions, discovered
@@ -108,13 +108,30 @@ async function catalogCount(backend, kind) {
   return r.totalItems;
 }
 
+/** How often a long wait for the catalog prints how far it got. */
+const CATALOG_PROGRESS_MS = 5 * 60_000;
+
 async function waitForCatalog(backend, kind, count, started, timeoutMs) {
+  let last = { at: Date.now(), served: await catalogCount(backend, kind) };
   for (;;) {
     const served = await catalogCount(backend, kind);
     if (served >= count) return Date.now() - started;
     if (Date.now() - started > timeoutMs) {
       console.log(`    catalog serves ${served}/${count} ${kind} entities`);
       return undefined;
+    }
+    // A long wait says how far it got, so a run cut short still shows the
+    // catalog's pace.
+    if (Date.now() - last.at >= CATALOG_PROGRESS_MS) {
+      const perMinute = Math.round(
+        ((served - last.served) * 60_000) / (Date.now() - last.at),
+      );
+      console.log(
+        `    after ${seconds(
+          Date.now() - started,
+        )} s the catalog serves ${served}/${count} ${kind} entities (${perMinute}/min lately)`,
+      );
+      last = { at: Date.now(), served };
     }
     // The catalog's count reads its search table: every 5 s, so that the
     // asking does not slow what it measures.
@@ -418,7 +435,7 @@ async function main() {
   const regions = REGIONS.slice(0, Number(arg('regions', '4')));
   const postgres = process.argv.includes('--postgres');
   const withRoadie = !process.argv.includes('--no-roadie');
-  const timeoutMs = Number(arg('timeout-minutes', '60')) * 60_000;
+  const timeoutMs = Number(arg('timeout-minutes', '180')) * 60_000;
   // The catalog reprocesses every entity once per interval: at Backstage's
   // default (about 2 minutes) a large inventory's reprocessing alone would
   // outrun the catalog, so the interval grows with it, as the README says.

@@ -22,8 +22,11 @@ function server(name: string, datacenter: string): Entity {
   };
 }
 
-/** A connection that records what the catalog was asked to refresh. */
-function recordingConnection() {
+/**
+ * A refresher on the given catalog database, with a connection that records
+ * what the catalog was asked to refresh.
+ */
+function recordingRefresher(knex: Knex, delayMs: number) {
   const refreshed: string[][] = [];
   const connection: EntityProviderConnection = {
     applyMutation: async () => {},
@@ -31,7 +34,13 @@ function recordingConnection() {
       refreshed.push([...keys].sort());
     },
   };
-  return { connection, refreshed };
+  const refresher = new SharedTargetRefresher({
+    connection,
+    knex,
+    logger: mockServices.logger.mock(),
+    delayMs,
+  });
+  return { refresher, refreshed };
 }
 
 const key = (ref: string) => `maestro-shared-target:${ref}`;
@@ -55,13 +64,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('asks for the shared entities of new members once, after the delay', async () => {
-      const { connection, refreshed } = recordingConnection();
-      const refresher = new SharedTargetRefresher({
-        connection,
-        knex,
-        logger: mockServices.logger.mock(),
-        delayMs: 50,
-      });
+      const { refresher, refreshed } = recordingRefresher(knex, 50);
 
       await refresher.published([server('web-2', DC_1)], []);
       await refresher.published([server('web-3', DC_2)], []);
@@ -76,13 +79,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('asks for nothing when a member is updated in place', async () => {
-      const { connection, refreshed } = recordingConnection();
-      const refresher = new SharedTargetRefresher({
-        connection,
-        knex,
-        logger: mockServices.logger.mock(),
-        delayMs: 60_000,
-      });
+      const { refresher, refreshed } = recordingRefresher(knex, 60_000);
       const updated = server('web-1', DC_1);
       updated.spec!.hostname = 'web-1.example.com';
       await refresher.published([updated], []);
@@ -91,13 +88,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('asks for the old and the new shared entity of a member that moved, and for those of a removed one', async () => {
-      const { connection, refreshed } = recordingConnection();
-      const refresher = new SharedTargetRefresher({
-        connection,
-        knex,
-        logger: mockServices.logger.mock(),
-        delayMs: 60_000,
-      });
+      const { refresher, refreshed } = recordingRefresher(knex, 60_000);
       await refresher.published([server('web-1', DC_2)], []);
       await refresher.flush();
       expect(refreshed).toEqual([[key(DC_1), key(DC_2)]]);
