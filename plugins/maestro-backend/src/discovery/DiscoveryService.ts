@@ -18,6 +18,7 @@ import { WritePath } from '../writePath/WritePath';
 import { CredentialCipher } from './CredentialCipher';
 import { ConnectionStore } from './ConnectionStore';
 import { ScopeTracker } from './ScopeTracker';
+import { nextScheduledRun } from './nextRun';
 import { runDiscoveryTask } from './TaskRun';
 import { readConnectionInput } from './connectionInput';
 import { StoredConnection, TaskState } from './types';
@@ -416,8 +417,10 @@ export class DiscoveryService {
       connectionId: id,
       task: taskName,
       lastRunAt: finishedAt.toISOString(),
-      nextRunAt: new Date(
-        finishedAt.getTime() + intervalToMilliseconds(task.defaultInterval),
+      nextRunAt: nextScheduledRun(
+        new Date(startedAt),
+        finishedAt,
+        intervalToMilliseconds(task.defaultInterval),
       ).toISOString(),
       ...result,
     });
