@@ -1,4 +1,5 @@
 import {
+  CompoundEntityRef,
   DEFAULT_NAMESPACE,
   Entity,
   getCompoundEntityRef,
@@ -21,7 +22,7 @@ import {
   isMaestroExtendedKind,
   isMaestroOwnKind,
 } from './maestroFields';
-import { gatheredRelationsOf, relationFieldsOf } from './maestroRelationFields';
+import { isSharedTargetKind, relationFieldsOf } from './maestroRelationFields';
 import {
   SharedTargetRelations,
   sharedTargetRefreshKey,
@@ -77,11 +78,11 @@ export class MaestroEntityProcessor implements CatalogProcessor {
     location: EntityLocation,
     emit: CatalogProcessorEmit,
   ): Promise<Entity> {
-    await this.gatherIncoming(entity, emit);
+    const self = getCompoundEntityRef(entity);
+    await this.gatherIncoming(self, emit);
     if (!isMaestroOwnKind(entity) && !isMaestroExtendedKind(entity)) {
       return entity;
     }
-    const self = getCompoundEntityRef(entity);
     const defaultNamespace = entity.metadata.namespace ?? DEFAULT_NAMESPACE;
 
     for (const relationField of relationFieldsOf(entity.kind)) {
@@ -90,7 +91,11 @@ export class MaestroEntityProcessor implements CatalogProcessor {
         defaultNamespace,
       };
       const handledByBackstage = relationField.handledByBackstageAt
-        ? parsedRefsAt(entity, relationField.handledByBackstageAt, context)
+        ? parsedRefsAt(
+            entity,
+            { path: relationField.handledByBackstageAt },
+            context,
+          )
         : new Set<string>();
 
       for (const found of findRefs(entity, relationField)) {
@@ -126,18 +131,16 @@ export class MaestroEntityProcessor implements CatalogProcessor {
   }
 
   /** The reverse relations of a shared entity, from its members' relations. */
-  private async gatherIncoming(entity: Entity, emit: CatalogProcessorEmit) {
-    const gathered = gatheredRelationsOf(entity.kind);
-    if (gathered.length === 0) {
+  private async gatherIncoming(
+    self: CompoundEntityRef,
+    emit: CatalogProcessorEmit,
+  ) {
+    if (!isSharedTargetKind(self.kind)) {
       return;
     }
-    const self = getCompoundEntityRef(entity);
     const selfRef = stringifyEntityRef(self);
     emit(processingResult.refresh(sharedTargetRefreshKey(selfRef)));
-    for (const incoming of (await this.sharedTargets?.incoming(
-      selfRef,
-      gathered,
-    )) ?? []) {
+    for (const incoming of (await this.sharedTargets?.incoming(self)) ?? []) {
       emit(
         processingResult.relation({
           source: self,

@@ -1,4 +1,5 @@
 import {
+  CompoundEntityRef,
   DEFAULT_NAMESPACE,
   Entity,
   parseEntityRef,
@@ -6,11 +7,11 @@ import {
 } from '@backstage/catalog-model';
 import { Knex } from 'knex';
 import {
-  GatheredRelation,
+  gatheredRelationsOf,
+  gathersFrom,
   relationFieldsOf,
-  relationSourceKinds,
 } from './maestroRelationFields';
-import { findRefs, parseMaestroRef } from './maestroRefs';
+import { parsedRefsAt } from './maestroRefs';
 
 /** One incoming relation of a shared entity, found among its members'. */
 export interface IncomingRelation {
@@ -37,30 +38,26 @@ export function sharedTargetRefreshKey(entityRef: string): string {
 export class SharedTargetRelations {
   constructor(private readonly knex: Knex) {}
 
-  async incoming(
-    entityRef: string,
-    gathered: readonly GatheredRelation[],
-  ): Promise<IncomingRelation[]> {
+  /** The members that point at the shared entity, and what it owes each. */
+  async incoming(target: CompoundEntityRef): Promise<IncomingRelation[]> {
+    const gathered = gatheredRelationsOf(target.kind);
     if (gathered.length === 0) {
       return [];
     }
-    const byOutgoing = new Map(gathered.map(g => [g.outgoing, g]));
+    const incomingOf = new Map(gathered.map(g => [g.outgoing, g.incoming]));
     const rows: Array<{ source_entity_ref: string; type: string }> =
       await this.knex('relations')
         .distinct('source_entity_ref', 'type')
-        .where('target_entity_ref', entityRef)
-        .whereIn('type', [...byOutgoing.keys()]);
+        .where('target_entity_ref', stringifyEntityRef(target))
+        .whereIn('type', [...incomingOf.keys()]);
     const found: IncomingRelation[] = [];
     for (const row of rows) {
-      const relation = byOutgoing.get(row.type)!;
+      const type = incomingOf.get(row.type)!;
       // Backstage's own processor pairs its kinds' relations (ownerOf of a
       // Component); only the members this module left unpaired are gathered.
       const memberKind = parseEntityRef(row.source_entity_ref).kind;
-      if (relation.sourceKinds.has(memberKind.toLowerCase())) {
-        found.push({
-          type: relation.incoming,
-          memberRef: row.source_entity_ref,
-        });
+      if (gathersFrom(target.kind, memberKind, type)) {
+        found.push({ type, memberRef: row.source_entity_ref });
       }
     }
     return found;
@@ -82,38 +79,13 @@ export function sharedTargetsOf(entity: Entity): SharedTarget[] {
     if (!field.sharedTargetKinds) {
       continue;
     }
-    for (const found of findRefs(entity, field)) {
-      try {
-        const targetRef = stringifyEntityRef(
-          parseMaestroRef(found, {
-            defaultKind: field.defaultKind,
-            defaultNamespace,
-          }),
-        );
-        targets.set(`${field.incoming} ${targetRef}`, {
-          targetRef,
-          incoming: field.incoming,
-        });
-      } catch {
-        // The processor reports malformed refs on the entity itself.
-      }
+    const context = { defaultKind: field.defaultKind, defaultNamespace };
+    for (const targetRef of parsedRefsAt(entity, field, context)) {
+      targets.set(`${field.incoming} ${targetRef}`, {
+        targetRef,
+        incoming: field.incoming,
+      });
     }
   }
   return [...targets.values()];
-}
-
-const sharedIncomingByKind: ReadonlyMap<string, ReadonlySet<string>> = new Map(
-  relationSourceKinds().map(kind => [
-    kind.toLowerCase(),
-    new Set(
-      relationFieldsOf(kind).flatMap(field =>
-        field.sharedTargetKinds ? [field.incoming] : [],
-      ),
-    ),
-  ]),
-);
-
-/** The reverse relations shared entities owe an entity of the given kind. */
-export function sharedIncomingTypesOf(kind: string): ReadonlySet<string> {
-  return sharedIncomingByKind.get(kind.toLowerCase()) ?? new Set();
 }

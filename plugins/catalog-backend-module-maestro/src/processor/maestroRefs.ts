@@ -31,7 +31,7 @@ function valueAt(entity: Entity, dottedPath: string): unknown {
 /** The references a relation field of the entity holds; empty when unset. */
 export function findRefs(
   entity: Entity,
-  relationField: MaestroRelationField,
+  relationField: Pick<MaestroRelationField, 'path' | 'itemKey'>,
 ): FoundRef[] {
   const { path, itemKey } = relationField;
   const value = valueAt(entity, path);
@@ -89,18 +89,22 @@ export function parseMaestroRef(
   return ref;
 }
 
-/** The refs of a field, parsed, for comparing against Backstage's own fields. */
+/**
+ * The refs of a field, parsed; malformed ones are left out, as the processor
+ * reports them on the entity (or Backstage's builtin processor, for its own
+ * fields).
+ */
 export function parsedRefsAt(
   entity: Entity,
-  path: string,
+  field: Pick<MaestroRelationField, 'path' | 'itemKey'>,
   context: { defaultKind?: string; defaultNamespace: string },
 ): Set<string> {
   const refs = new Set<string>();
-  for (const found of findRefs(entity, { path, outgoing: '', incoming: '' })) {
+  for (const found of findRefs(entity, field)) {
     try {
       refs.add(stringifyEntityRef(parseMaestroRef(found, context)));
     } catch {
-      // Backstage's builtin processor reports its own malformed fields.
+      // Reported where the entity is processed.
     }
   }
   return refs;

@@ -181,11 +181,6 @@ const extendedKindFields: Record<string, MaestroRelationField[]> = {
   ],
 };
 
-/** The kinds whose entities have reference fields, in their exact case. */
-export function relationSourceKinds(): string[] {
-  return [...MAESTRO_OWN_KINDS, ...Object.keys(extendedKindFields)];
-}
-
 /** The reference fields of an entity of the given kind (empty if none). */
 export function relationFieldsOf(kind: string): MaestroRelationField[] {
   if (MAESTRO_OWN_KINDS.includes(kind)) {
@@ -200,36 +195,68 @@ export interface GatheredRelation {
   outgoing: string;
   /** The relation the shared entity emits to each member (`locationOf`). */
   incoming: string;
-  /** Kinds (lower case) whose entities emit `outgoing` through this field. */
-  sourceKinds: ReadonlySet<string>;
 }
 
-const gatheredByTargetKind: ReadonlyMap<string, GatheredRelation[]> = (() => {
-  const byKind = new Map<string, Map<string, GatheredRelation>>();
-  for (const sourceKind of relationSourceKinds()) {
+/**
+ * Which shared entities owe which members a reverse relation: per target
+ * kind, per incoming relation, the member kinds whose shared fields point
+ * at such a target. All kinds lower case.
+ */
+const sharedFieldIndex = (() => {
+  const byTarget = new Map<
+    string,
+    Map<string, { outgoing: string; memberKinds: Set<string> }>
+  >();
+  const sourceKinds = [
+    ...MAESTRO_OWN_KINDS,
+    ...Object.keys(extendedKindFields),
+  ];
+  for (const sourceKind of sourceKinds) {
     for (const field of relationFieldsOf(sourceKind)) {
       for (const targetKind of field.sharedTargetKinds ?? []) {
-        const relations = byKind.get(targetKind) ?? new Map();
-        byKind.set(targetKind, relations);
-        const gathered: GatheredRelation = relations.get(field.outgoing) ?? {
+        const byIncoming = byTarget.get(targetKind) ?? new Map();
+        byTarget.set(targetKind, byIncoming);
+        const entry = byIncoming.get(field.incoming) ?? {
           outgoing: field.outgoing,
-          incoming: field.incoming,
-          sourceKinds: new Set<string>(),
+          memberKinds: new Set<string>(),
         };
-        (gathered.sourceKinds as Set<string>).add(sourceKind.toLowerCase());
-        relations.set(field.outgoing, gathered);
+        entry.memberKinds.add(sourceKind.toLowerCase());
+        byIncoming.set(field.incoming, entry);
       }
     }
   }
-  return new Map(
-    [...byKind].map(([kind, relations]) => [kind, [...relations.values()]]),
-  );
+  return byTarget;
 })();
+
+/** Whether entities of the kind are shared targets that gather relations. */
+export function isSharedTargetKind(kind: string): boolean {
+  return sharedFieldIndex.has(kind.toLowerCase());
+}
 
 /**
  * The incoming relations an entity of the given kind gathers as a shared
  * target; empty for kinds that are never one.
  */
 export function gatheredRelationsOf(kind: string): GatheredRelation[] {
-  return gatheredByTargetKind.get(kind.toLowerCase()) ?? [];
+  return [...(sharedFieldIndex.get(kind.toLowerCase()) ?? [])].map(
+    ([incoming, { outgoing }]) => ({ outgoing, incoming }),
+  );
+}
+
+/**
+ * Whether a shared entity of `targetKind` owes a member of `memberKind` the
+ * relation `incoming`: the one test both the gathering and the provider's
+ * comparison apply, so that they agree on what a shared entity holds.
+ */
+export function gathersFrom(
+  targetKind: string,
+  memberKind: string,
+  incoming: string,
+): boolean {
+  return (
+    sharedFieldIndex
+      .get(targetKind.toLowerCase())
+      ?.get(incoming)
+      ?.memberKinds.has(memberKind.toLowerCase()) ?? false
+  );
 }

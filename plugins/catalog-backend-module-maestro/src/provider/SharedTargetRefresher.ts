@@ -7,8 +7,8 @@ import {
 import { stringifyError } from '@backstage/errors';
 import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import { Knex } from 'knex';
+import { gathersFrom } from '../processor/maestroRelationFields';
 import {
-  sharedIncomingTypesOf,
   sharedTargetRefreshKey,
   sharedTargetsOf,
 } from '../processor/SharedTargetRelations';
@@ -112,10 +112,15 @@ export class SharedTargetRefresher {
         .select('source_entity_ref', 'type', 'target_entity_ref')
         .whereIn('target_entity_ref', memberRefs.slice(i, i + CHUNK));
       for (const row of rows) {
-        const memberKind = parseEntityRef(row.target_entity_ref).kind;
         // Only the relations this module gathers; Backstage's own pairs
         // (ownerOf a Component) are none of its business.
-        if (!sharedIncomingTypesOf(memberKind).has(row.type)) {
+        if (
+          !gathersFrom(
+            parseEntityRef(row.source_entity_ref).kind,
+            parseEntityRef(row.target_entity_ref).kind,
+            row.type,
+          )
+        ) {
           continue;
         }
         const found = byMember.get(row.target_entity_ref) ?? new Set();
