@@ -72,6 +72,32 @@ describe('InventoryPage', () => {
     ]);
   });
 
+  it('shows the table once the settings are in, so their pick lists do not rebuild its columns and drop a filter', async () => {
+    const api = new InMemoryMaestroApi(servers(25));
+    let settingsIn!: () => void;
+    const settings = api.getSettings();
+    api.getSettings = () =>
+      new Promise(resolve => {
+        settingsIn = () => resolve(settings);
+      });
+    await renderInTestApp(
+      <TestApiProvider apis={[[maestroApiRef, api]]}>
+        <InventoryPage />
+      </TestApiProvider>,
+      { initialRouteEntries: ['/servers'] },
+    );
+
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+    expect(api.callsOf('listRecords')).toEqual([]);
+    settingsIn();
+    expect(await screen.findByText('Maestro Servers (25)')).toBeInTheDocument();
+    fireEvent.change(
+      screen.getByRole('searchbox', { name: 'filter data by Hostname' }),
+      { target: { value: 'host-1' } },
+    );
+    expect(await screen.findByText('Maestro Servers (10)')).toBeInTheDocument();
+  });
+
   it('has a menu for every other resource family', async () => {
     const api = new InMemoryMaestroApi();
     await renderInTestApp(

@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { Table, TableColumn } from '@backstage/core-components';
+import { Progress, Table, TableColumn } from '@backstage/core-components';
 import { MaestroRecord } from '@maestro/plugin-maestro-common';
 import Button from '@material-ui/core/Button';
 import IconButton from '@material-ui/core/IconButton';
@@ -13,6 +13,7 @@ import { RecordDialog } from './RecordDialog';
 import { DeleteRecordDialog } from './DeleteRecordDialog';
 import { queryOfTable } from './queryOfTable';
 import { useFormChoices } from './useFormChoices';
+import { latestOnly } from './latestOnly';
 
 type Editing = { entity?: Entity } | undefined;
 
@@ -29,6 +30,16 @@ export function RecordTable(props: { section: InventorySection }) {
   const [deleting, setDeleting] = useState<Entity>();
   const [count, setCount] = useState<number>();
   const refresh = () => tableRef.current?.onQueryChange?.();
+  const listPage = useMemo(
+    () =>
+      latestOnly((query: any) =>
+        api.listRecords(
+          section.form.plural,
+          queryOfTable(query, section.filter),
+        ),
+      ),
+    [api, section],
+  );
 
   const columns = useMemo<TableColumn<MaestroRecord>[]>(
     () => [
@@ -73,6 +84,10 @@ export function RecordTable(props: { section: InventorySection }) {
     [section, choices],
   );
 
+  // The columns' pick lists come from the settings; a table shown before they
+  // load would rebuild its columns when they arrive and drop a typed filter.
+  if (choices.loading) return <Progress />;
+
   return (
     <>
       <Table<MaestroRecord>
@@ -92,10 +107,7 @@ export function RecordTable(props: { section: InventorySection }) {
           emptyRowsWhenPaging: false,
         }}
         data={async query => {
-          const page = await api.listRecords(
-            section.form.plural,
-            queryOfTable(query as any, section.filter),
-          );
+          const page = await listPage(query);
           setCount(page.totalCount);
           return {
             data: page.items,

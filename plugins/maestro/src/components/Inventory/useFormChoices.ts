@@ -29,17 +29,22 @@ export function choicesFrom(settings?: Partial<MaestroSettings>): FormChoices {
   };
 }
 
+/** Form choices, and whether the settings behind them are still loading. */
+export interface LoadingFormChoices extends FormChoices {
+  loading: boolean;
+}
+
 /**
  * The settings as a user edited them; the defaults while they load or when
  * the settings cannot be read, so a form always has its choices.
  */
-export function useFormChoices(): FormChoices {
+export function useFormChoices(): LoadingFormChoices {
   const api = useApi(maestroApiRef);
-  const { value } = useAsync(
+  const { value, loading } = useAsync(
     () => api.getSettings().catch(() => undefined),
     [api],
   );
   // Stable while the settings are: tables rebuild their columns (and lose
   // their filters) when the choices change.
-  return useMemo(() => choicesFrom(value), [value]);
+  return useMemo(() => ({ ...choicesFrom(value), loading }), [value, loading]);
 }
