@@ -33,6 +33,8 @@ const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2', 'sa-east-1'];
  */
 function startLatencyProbe(backend) {
   let longest = 0;
+  let phase = '';
+  let longestPhase = '';
   let running = true;
   // A failed request ends the probe; its error surfaces at stop(), not as
   // an unhandled rejection that would hide why the backend went away.
@@ -40,16 +42,24 @@ function startLatencyProbe(backend) {
     while (running) {
       const t = Date.now();
       await backend.request('GET', '/.backstage/health/v1/liveness');
-      longest = Math.max(longest, Date.now() - t);
+      const waited = Date.now() - t;
+      if (waited > longest) {
+        longest = waited;
+        longestPhase = phase;
+      }
       await new Promise(r => setTimeout(r, 20));
     }
   })();
   loop.catch(() => {});
   return {
+    /** Names what the backend is doing, to say when the longest wait came. */
+    phase(name) {
+      phase = name;
+    },
     async stop() {
       running = false;
       await loop;
-      return longest;
+      return { longest, phase: longestPhase };
     },
   };
 }
@@ -215,6 +225,7 @@ async function benchMaestro({
     );
     const id = connection.id;
     const probe = startLatencyProbe(backend);
+    probe.phase('first sync to the store');
 
     // A new connection runs all its tasks at once: the first sync.
     const first = {};
@@ -236,6 +247,7 @@ async function benchMaestro({
     console.log(
       `  records discovered: ${servers.state.seen}/${totalInstances} instances (every state and region), ${volumes.state.seen}/${totalVolumes} volumes`,
     );
+    probe.phase("the catalog's intake of the first sync");
     const servedServers = await waitForCatalog(
       backend,
       'server',
@@ -259,21 +271,26 @@ async function benchMaestro({
     );
 
     const cursor = await feedEnd(backend, 0);
+    probe.phase('the second sync');
     const second = await sync(backend, id, 'server-list');
     line('second sync, nothing changed', second.state, second.ms);
     const cursor2 = await feedEnd(backend, cursor);
     console.log(`    changes sent to the catalog: ${cursor2 - cursor}`);
 
+    probe.phase('the 1% sync');
     const changed = changeOnePercent(all, 'changed').length;
     const third = await sync(backend, id, 'server-list');
     line(`sync with 1% changed (${changed} instances)`, third.state, third.ms);
     const cursor3 = await feedEnd(backend, cursor2);
     console.log(`    changes sent to the catalog: ${cursor3 - cursor2}`);
 
-    const longestWaitMs = await probe.stop();
+    const { longest: longestWaitMs, phase } = await probe.stop();
     const peakRssMb = backend.peakRssMb();
     console.log(
-      `  longest wait of a portal request during the syncs: ${longestWaitMs} ms`,
+      `  longest wait of a portal request during the syncs: ${longestWaitMs} ms (during ${phase})`,
+    );
+    console.log(
+      `  longest garbage-collection pause in the backend: ${backend.longestGcPauseMs()} ms`,
     );
     console.log(`  backend peak RSS: ${peakRssMb} MB`);
     return {

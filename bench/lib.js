@@ -96,6 +96,7 @@ ${extraConfig}`,
         ...process.env,
         LOG_LEVEL: 'warn',
         NODE_ENV: 'production',
+        MAESTRO_BENCH_GC_FILE: path.join(dataDir, 'longest-gc-pause'),
         ...(guest ? { MAESTRO_BENCH_GUEST: '1' } : {}),
       },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -147,6 +148,11 @@ ${extraConfig}`,
       const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
       const kb = Number(/VmHWM:\s+(\d+)/.exec(status)[1]);
       return Math.round(kb / 1024);
+    },
+    /** The backend's longest garbage-collection pause so far, in ms. */
+    longestGcPauseMs() {
+      const file = path.join(dataDir, 'longest-gc-pause');
+      return fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8')) : 0;
     },
     async stop() {
       child.kill('SIGTERM');
