@@ -47,6 +47,8 @@ async function startBackend({
     connection:
       directory: ${dataDir}`;
   const configFile = path.join(dataDir, 'app-config.yaml');
+  // The backend writes its longest GC pause here (benchBackend.ts).
+  const gcPauseFile = path.join(dataDir, 'longest-gc-pause');
   fs.writeFileSync(
     configFile,
     `backend:
@@ -96,7 +98,7 @@ ${extraConfig}`,
         ...process.env,
         LOG_LEVEL: 'warn',
         NODE_ENV: 'production',
-        MAESTRO_BENCH_GC_FILE: path.join(dataDir, 'longest-gc-pause'),
+        MAESTRO_BENCH_GC_FILE: gcPauseFile,
         ...(guest ? { MAESTRO_BENCH_GUEST: '1' } : {}),
       },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -151,8 +153,9 @@ ${extraConfig}`,
     },
     /** The backend's longest garbage-collection pause so far, in ms. */
     longestGcPauseMs() {
-      const file = path.join(dataDir, 'longest-gc-pause');
-      return fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8')) : 0;
+      return fs.existsSync(gcPauseFile)
+        ? Number(fs.readFileSync(gcPauseFile, 'utf8'))
+        : 0;
     },
     async stop() {
       child.kill('SIGTERM');
